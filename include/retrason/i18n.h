@@ -1,0 +1,47 @@
+/* The words retrason writes into an agenda's output, in German and
+ * English.  Built in, because the locales that would provide month and
+ * day names are often not installed. */
+#ifndef RETRASON_I18N_H
+#define RETRASON_I18N_H
+
+#include <stdbool.h>
+
+#include "retrason/buf.h"
+#include "retrason/datetime.h"
+
+enum rt_lang { RT_LANG_EN, RT_LANG_DE };
+
+enum rt_msg {
+	RT_MSG_WHEN,
+	RT_MSG_WHERE,
+	RT_MSG_ORGANIZER,
+	RT_MSG_CONTACT,
+	RT_MSG_PHONE,
+	RT_MSG_EMAIL,
+	RT_MSG_WEB,
+	RT_MSG_AGENDA,
+	RT_MSG_CANCELLED,
+	RT_MSG_TENTATIVE,
+	RT_MSG_ALL_DAY,
+	RT_MSG_DAILY,
+	RT_MSG_COUNT
+};
+
+/* Reads a BCP 47 tag ("de", "de-AT", "en-GB"): true if it names a
+ * language retrason has words for. */
+bool rt_lang_from_tag(const char *tag, enum rt_lang *out);
+/* From LC_ALL, LC_MESSAGES, LANG (in POSIX order); false if none says. */
+bool rt_lang_from_env(enum rt_lang *out);
+
+const char *rt_msg(enum rt_lang lang, enum rt_msg msg);
+
+/* "Montag, 5. Dezember 2022" / "Monday, 5 December 2022"; without the
+ * year when with_year is false ("Montag, 5. Dezember"). */
+void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,
+		 bool with_year);
+/* "16:00", for minutes after midnight (taken modulo a day). */
+void rt_fmt_clock(struct rt_buf *out, int minutes);
+/* Appends " Uhr" in German, nothing in English: "16:00–18:00 Uhr". */
+void rt_fmt_clock_suffix(struct rt_buf *out, enum rt_lang lang);
+
+#endif

@@ -1,0 +1,31 @@
+/* Laying an agenda out as text for people: the terminal (`agenda show`)
+ * and, later, the plain-text part of invitation mails. */
+#ifndef RETRASON_RENDER_H
+#define RETRASON_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "retrason/agenda.h"
+#include "retrason/buf.h"
+#include "retrason/i18n.h"
+
+struct rt_text_opts {
+	size_t width; /* columns, at least RT_TEXT_MIN_WIDTH */
+	bool color;   /* ANSI colour and bold */
+	enum rt_lang lang;
+};
+
+#define RT_TEXT_MIN_WIDTH 20
+#define RT_TEXT_MAX_WIDTH 1000
+
+/* The event's date and time written out: "Montag, 5. Dezember 2022,
+ * 16:00–18:00 Uhr" / "Monday, 5 December 2022, 16:00–18:00". */
+void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
+
+/* The whole agenda as text; every line ends in '\n' and is at most
+ * o->width columns wide, so it can go to a terminal or into a mail. */
+void rt_render_text(struct rt_buf *out, const struct rt_agenda *a,
+		    const struct rt_text_opts *o);
+
+#endif

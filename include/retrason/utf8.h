@@ -1,0 +1,31 @@
+/* UTF-8 decoding and terminal display width, independent of the locale. */
+#ifndef RETRASON_UTF8_H
+#define RETRASON_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point from s (len > 0).  Returns the bytes it took
+ * (1..4), or 0 when s does not start with a valid UTF-8 sequence
+ * (overlong forms, surrogates and values past U+10FFFF are invalid). */
+size_t rt_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Offset of the first byte that is not valid UTF-8, or len if none. */
+size_t rt_utf8_find_invalid(const char *s, size_t len);
+
+/* Columns a code point takes in a terminal: 0 (combining marks, format
+ * characters, controls), 1, or 2 (East Asian wide, emoji). */
+int rt_wcwidth(uint32_t cp);
+
+/* Display width of a string; an invalid byte counts as one column. */
+size_t rt_utf8_width(const char *s, size_t len);
+
+/* Number of code points (an invalid byte counts as one): the column
+ * numbers in diagnostics count these. */
+size_t rt_utf8_chars(const char *s, size_t len);
+
+/* Appends the UTF-8 encoding of cp to out (at least 4 bytes); returns
+ * the number of bytes written. */
+size_t rt_utf8_encode(uint32_t cp, char *out);
+
+#endif

@@ -1,0 +1,891 @@
+/* Reading agenda files: lines, the header, the description and the
+ * agenda section (retrason-agenda(5)). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+#include "retrason/buf.h"
+#include "retrason/strutil.h"
+#include "retrason/tz.h"
+#include "retrason/utf8.h"
+#include "retrason/xalloc.h"
+
+enum field_id {
+	F_TITLE, F_DATE, F_TIME, F_TIMEZONE, F_LOCATION, F_ADDRESS, F_ORGANIZER,
+	F_CONTACT, F_PHONE, F_EMAIL, F_URL, F_UID, F_STATUS, F_REMINDER,
+	F_LANGUAGE, F_COUNT, F_X = F_COUNT, F_UNKNOWN
+};
+
+static const char *const field_names[F_COUNT] = {
+	"Title",   "Date",  "Time", "Timezone", "Location", "Address",  "Organizer",
+	"Contact", "Phone", "Email", "URL",     "UID",      "Status",   "Reminder",
+	"Language",
+};
+
+/* A header field as collected, before its value is read. */
+struct field {
+	enum field_id id;
+	struct line line; /* its first line */
+	const char *name;
+	size_t name_len;
+	size_t val_off; /* value start, bytes into the first line */
+	size_t exact;   /* value bytes on the first line */
+	struct rt_buf value;
+};
+
+struct state {
+	struct parser p;
+	struct field *fields;
+	size_t nfields, cap_fields;
+	struct rt_buf block; /* description block or item notes being built */
+	bool block_list;
+	bool have_block;
+	size_t items_cap, desc_cap;
+	/* agenda timeline */
+	size_t day;
+	bool day_explicit; /* the current day came from a [date] line */
+	int prev_start;    /* -1: no item yet today */
+	bool wrapped;      /* past midnight in an overnight event */
+	struct rt_item *cur; /* item collecting notes */
+};
+
+static void line_err(struct parser *p, enum rt_severity sev, const struct line *ln,
+		     size_t off, size_t n, const char *hint, const char *msg)
+{
+	rt_diag_at(p->d, sev, ln->no, ln->off, ln->off + off, n, hint, "%s", msg);
+}
+
+static struct text line_text(const struct line *ln, size_t off, size_t len)
+{
+	struct text t = {ln->s + off, len, ln, off, len};
+	return t;
+}
+
+static size_t rtrim(const char *s, size_t len)
+{
+	while (len > 0 && rt_is_space(s[len - 1]))
+		len--;
+	return len;
+}
+
+static bool blank(const struct line *ln)
+{
+	return skip_blank(ln->s, 0, ln->len) == ln->len;
+}
+
+static bool comment(const struct line *ln)
+{
+	size_t i = skip_blank(ln->s, 0, ln->len);
+	return i < ln->len && ln->s[i] == '#';
+}
+
+/* The first character that a line may not contain, so nothing invisible
+ * (or a bare CR) reaches a calendar or a mail header. */
+static bool line_valid(struct parser *p, const struct line *ln)
+{
+	if (ln->len > RT_AGENDA_MAX_LINE) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "line is too long (%zu bytes; at most %d)",
+			 ln->len, RT_AGENDA_MAX_LINE);
+		line_err(p, RT_ERROR, ln, 0, 1,
+			 "break long text into several lines; they are joined on display",
+			 msg);
+		return false;
+	}
+	size_t bad = rt_utf8_find_invalid(ln->s, ln->len);
+	if (bad < ln->len) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "invalid UTF-8 (byte 0x%02X)",
+			 (unsigned char)ln->s[bad]);
+		line_err(p, RT_ERROR, ln, bad, 1,
+			 "save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)", msg);
+		return false;
+	}
+	for (size_t i = 0; i < ln->len;) {
+		uint32_t cp;
+		size_t n = rt_utf8_decode(ln->s + i, ln->len - i, &cp);
+		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
+		    cp == 0x2028 || cp == 0x2029) {
+			char msg[64];
+			snprintf(msg, sizeof(msg), "control character U+%04X in the text",
+				 (unsigned)cp);
+			line_err(p, RT_ERROR, ln, i, n,
+				 cp == '\r' ? "a carriage return may only end a line"
+					    : "remove it; agenda files are plain text",
+				 msg);
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+/* ---- header ---------------------------------------------------------- */
+
+static char *dup_text(struct parser *p, const char *s, size_t n)
+{
+	return rt_arena_strndup(&p->a->arena, s, n);
+}
+
+static bool is_name_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-';
+}
+
+static bool name_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char x = a[i], y = b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+/* Returns false if the line is not "Name: value". */
+static bool header_line(struct state *st, const struct line *ln)
+{
+	struct parser *p = &st->p;
+	size_t n = 0;
+	while (n < ln->len && is_name_char(ln->s[n]))
+		n++;
+	if (n == 0 || n >= ln->len || ln->s[n] != ':')
+		return false;
+
+	enum field_id id = F_X;
+	bool known = false;
+	for (int i = 0; i < F_COUNT; i++)
+		if (rt_strncaseeq(ln->s, n, field_names[i])) {
+			id = (enum field_id)i;
+			known = true;
+		}
+	if (!known && !(n > 2 && rt_strncaseeq(ln->s, 2, "x-"))) {
+		const char *near = rt_did_you_mean(ln->s, n, field_names, F_COUNT);
+		char hint[128], msg[128];
+		if (near)
+			snprintf(hint, sizeof(hint), "did you mean '%s'?", near);
+		else
+			snprintf(hint, sizeof(hint),
+				 "see retrason-agenda(5) for the fields; X-Name keeps "
+				 "one of your own");
+		snprintf(msg, sizeof(msg), "unknown field '%.*s'", (int)(n > 40 ? 40 : n),
+			 ln->s);
+		line_err(p, RT_ERROR, ln, 0, n, hint, msg);
+		/* Keep it as a field so its continuation lines are not errors too. */
+	}
+	for (size_t i = 0; i < st->nfields; i++) {
+		struct field *f = &st->fields[i];
+		if (f->name_len == n && name_eq(f->name, ln->s, n)) {
+			char hint[64], msg[128];
+			snprintf(hint, sizeof(hint), "the first one is on line %u",
+				 f->line.no);
+			snprintf(msg, sizeof(msg), "field '%.*s' given twice",
+				 (int)(n > 40 ? 40 : n), ln->s);
+			line_err(p, RT_ERROR, ln, 0, n, hint, msg);
+			break;
+		}
+	}
+
+	XGROW(st->fields, st->cap_fields, st->nfields + 1);
+	struct field *f = &st->fields[st->nfields++];
+	f->id = known ? id : F_X;
+	f->line = *ln;
+	f->name = ln->s;
+	f->name_len = n;
+	f->val_off = skip_blank(ln->s, n + 1, ln->len);
+	f->exact = rtrim(ln->s + f->val_off, ln->len - f->val_off);
+	rt_buf_init(&f->value);
+	rt_buf_add(&f->value, ln->s + f->val_off, f->exact);
+	if (!known && !(n > 2 && rt_strncaseeq(ln->s, 2, "x-")))
+		f->id = F_UNKNOWN; /* already reported; ignored later */
+	return true;
+}
+
+static void continuation(struct state *st, const struct line *ln)
+{
+	if (st->nfields == 0) {
+		line_err(&st->p, RT_ERROR, ln, 0, skip_blank(ln->s, 0, ln->len) + 1,
+			 "only continuation lines start with white space; a field is "
+			 "'Name: value' from the first column",
+			 "indented line before the first field");
+		return;
+	}
+	struct field *f = &st->fields[st->nfields - 1];
+	size_t i = skip_blank(ln->s, 0, ln->len);
+	if (f->value.len)
+		rt_buf_addc(&f->value, ' ');
+	rt_buf_add(&f->value, ln->s + i, rtrim(ln->s + i, ln->len - i));
+}
+
+static void missing(struct parser *p, const char *field, const char *example)
+{
+	char hint[96];
+	snprintf(hint, sizeof(hint), "add a line like '%s: %s' to the header", field,
+		 example);
+	rt_diag_at(p->d, RT_ERROR, 0, 0, 0, 0, hint, "no '%s:' field in the header",
+		   field);
+}
+
+static void read_fields(struct state *st)
+{
+	struct parser *p = &st->p;
+	struct rt_agenda *a = p->a;
+	bool have[F_COUNT] = {false};
+	bool date_ok = false;
+	size_t nx = 0;
+
+	for (size_t i = 0; i < st->nfields; i++)
+		if (st->fields[i].id == F_X)
+			nx++;
+	a->x = nx ? xcalloc(nx, sizeof(*a->x)) : NULL;
+
+	for (size_t i = 0; i < st->nfields; i++) {
+		struct field *f = &st->fields[i];
+		struct text t = {rt_buf_str(&f->value), f->value.len, &f->line, f->val_off,
+				 f->exact};
+		if (f->id > F_X)
+			continue;
+		if (f->id == F_X) {
+			struct rt_xfield *x = &a->x[a->nx++];
+			x->name = dup_text(p, f->name, f->name_len);
+			x->value = dup_text(p, t.s, t.len);
+			continue;
+		}
+		if (have[f->id])
+			continue; /* a repeat, already reported */
+		have[f->id] = true;
+		if (t.len == 0) {
+			bool required = f->id == F_TITLE || f->id == F_DATE ||
+					 f->id == F_TIME;
+			const char *hint = f->id == F_TIME
+				? "write the hours, e.g. 'Time: 16:00-18:00', or delete "
+				  "the line for an all-day event"
+				: required ? "write the value after the ':'"
+					   : "fill it in or delete the line";
+			rt_diag_at(p->d, required ? RT_ERROR : RT_WARNING, f->line.no,
+				   f->line.off, f->line.off + f->name_len, 1, hint,
+				   required ? "field '%s' is empty"
+					    : "empty field '%s' is ignored",
+				   field_names[f->id]);
+			continue;
+		}
+		switch (f->id) {
+		case F_TITLE:
+			a->title = dup_text(p, t.s, t.len);
+			break;
+		case F_DATE:
+			date_ok = read_date_range(p, &t, &a->first, &a->last);
+			break;
+		case F_TIME:
+			if (read_time_range(p, &t, &a->start, &a->end))
+				a->all_day = false;
+			break;
+		case F_TIMEZONE:
+			if (read_timezone(p, &t)) {
+				a->timezone = dup_text(p, t.s, t.len);
+				a->timezone_given = true;
+			}
+			break;
+		case F_LOCATION:
+			a->location = dup_text(p, t.s, t.len);
+			break;
+		case F_ADDRESS:
+			a->address = dup_text(p, t.s, t.len);
+			break;
+		case F_ORGANIZER:
+			read_organizer(p, &t, &a->organizer);
+			break;
+		case F_CONTACT:
+			a->contact = dup_text(p, t.s, t.len);
+			break;
+		case F_PHONE:
+			a->phone = dup_text(p, t.s, t.len);
+			break;
+		case F_EMAIL:
+			if (read_email(p, &t))
+				a->email = dup_text(p, t.s, t.len);
+			break;
+		case F_URL:
+			if (read_url(p, &t))
+				a->url = dup_text(p, t.s, t.len);
+			break;
+		case F_UID:
+			a->uid = dup_text(p, t.s, t.len);
+			break;
+		case F_STATUS:
+			read_status(p, &t, &a->status);
+			break;
+		case F_REMINDER:
+			read_reminder(p, &t, &a->reminder);
+			break;
+		case F_LANGUAGE:
+			if (read_language(p, &t))
+				a->language = dup_text(p, t.s, t.len);
+			break;
+		default:
+			break;
+		}
+	}
+
+	if (!have[F_TITLE])
+		missing(p, "Title", "Kick-off workshop");
+	if (!have[F_DATE])
+		missing(p, "Date", "2022-12-05");
+
+	if (!a->timezone) {
+		char *sys = p->opts && p->opts->default_timezone
+				    ? xstrdup(p->opts->default_timezone)
+				    : rt_tz_system();
+		a->timezone = dup_text(p, sys, strlen(sys));
+		if (!have[F_TIMEZONE] && !a->all_day) {
+			char hint[160];
+			snprintf(hint, sizeof(hint),
+				 "add 'Timezone: %s' (or the event's zone) so the times "
+				 "mean the same on every computer",
+				 sys);
+			rt_diag_at(p->d, RT_WARNING, 0, 0, 0, 0, hint,
+				   "no 'Timezone:'; times are read in this computer's "
+				   "zone, %s",
+				   sys);
+		}
+		free(sys);
+	}
+
+	if (date_ok) {
+		a->ndays = (size_t)(rt_date_to_days(a->last) - rt_date_to_days(a->first)) + 1;
+		a->days = xcalloc(a->ndays, sizeof(*a->days));
+		for (size_t i = 0; i < a->ndays; i++)
+			a->days[i].date = rt_date_add_days(a->first, (long)i);
+	}
+}
+
+/* ---- description ----------------------------------------------------- */
+
+static void end_block(struct state *st)
+{
+	struct rt_agenda *a = st->p.a;
+	if (!st->have_block)
+		return;
+	XGROW(a->desc, st->desc_cap, a->ndesc + 1);
+	a->desc[a->ndesc].list_item = st->block_list;
+	a->desc[a->ndesc].text = dup_text(&st->p, st->block.data, st->block.len);
+	a->ndesc++;
+	rt_buf_reset(&st->block);
+	st->have_block = false;
+}
+
+static size_t list_marker(const char *s, size_t len)
+{
+	if (len >= 2 && (s[0] == '-' || s[0] == '*') && rt_is_space(s[1]))
+		return 2;
+	if (len >= 4 && !memcmp(s, "\xE2\x80\xA2", 3) && rt_is_space(s[3]))
+		return 4;
+	return 0;
+}
+
+static void description_line(struct state *st, const struct line *ln)
+{
+	if (blank(ln)) {
+		end_block(st);
+		return;
+	}
+	size_t i = skip_blank(ln->s, 0, ln->len);
+	size_t m = list_marker(ln->s + i, ln->len - i);
+	if (m) {
+		end_block(st);
+		st->have_block = true;
+		st->block_list = true;
+		i = skip_blank(ln->s, i + m, ln->len);
+	} else if (st->have_block && st->block_list && i == 0) {
+		end_block(st); /* unindented text after a list item: a new paragraph */
+	}
+	if (st->have_block && st->block.len)
+		rt_buf_addc(&st->block, ' ');
+	if (!st->have_block) {
+		st->have_block = true;
+		st->block_list = false;
+	}
+	rt_buf_add(&st->block, ln->s + i, rtrim(ln->s + i, ln->len - i));
+}
+
+static bool is_agenda_marker(const struct line *ln)
+{
+	size_t i = skip_blank(ln->s, 0, ln->len);
+	size_t n = rtrim(ln->s + i, ln->len - i);
+	return rt_strncaseeq(ln->s + i, n, "agenda:");
+}
+
+/* ---- agenda ---------------------------------------------------------- */
+
+static void end_notes(struct state *st)
+{
+	if (st->cur && st->block.len)
+		st->cur->notes = dup_text(&st->p, st->block.data, st->block.len);
+	rt_buf_reset(&st->block);
+	st->cur = NULL;
+}
+
+static void fmt_clock(char *buf, size_t n, int minutes)
+{
+	minutes %= RT_MINUTES_PER_DAY;
+	snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
+}
+
+static void day_line(struct state *st, const struct line *ln)
+{
+	struct parser *p = &st->p;
+	struct rt_agenda *a = p->a;
+	struct text t = line_text(ln, 0, rtrim(ln->s, ln->len));
+	const char *close = memchr(ln->s, ']', t.len);
+	if (!close) {
+		t_err(p, &t, 0, t.len, "a day starts with a line '[YYYY-MM-DD] label'",
+		      "missing ']' after the date");
+		return;
+	}
+	size_t dlen = (size_t)(close - ln->s) - 1;
+	size_t d0 = skip_blank(ln->s, 1, 1 + dlen);
+	size_t d1 = 1 + rtrim(ln->s + 1, dlen);
+	struct rt_date date;
+	if (!read_date(p, &t, d0, d1 > d0 ? d1 - d0 : 0, &date))
+		return;
+	if (a->ndays == 0)
+		return; /* Date itself was wrong; reported there */
+	long idx = rt_date_to_days(date) - rt_date_to_days(a->first);
+	if (idx < 0 || (size_t)idx >= a->ndays) {
+		char hint[96];
+		if (a->ndays == 1)
+			snprintf(hint, sizeof(hint), "the event is on %04d-%02d-%02d",
+				 a->first.year, a->first.month, a->first.day);
+		else
+			snprintf(hint, sizeof(hint),
+				 "the event runs from %04d-%02d-%02d to %04d-%02d-%02d",
+				 a->first.year, a->first.month, a->first.day, a->last.year,
+				 a->last.month, a->last.day);
+		t_err(p, &t, d0, d1 - d0, hint, "%.*s is not a day of this event",
+		      (int)(d1 - d0), ln->s + d0);
+		return;
+	}
+	bool first_heading = !st->day_explicit && (size_t)idx == st->day;
+	if ((size_t)idx <= st->day && !first_heading) {
+		t_err(p, &t, d0, d1 - d0, "days go in calendar order, each once",
+		      "day %.*s comes after a later or the same day", (int)(d1 - d0),
+		      ln->s + d0);
+		return;
+	}
+	end_notes(st);
+	if (!first_heading) {
+		st->prev_start = -1;
+		st->wrapped = false;
+	}
+	st->day = (size_t)idx;
+	st->day_explicit = true;
+	size_t l0 = skip_blank(ln->s, (size_t)(close - ln->s) + 1, t.len);
+	if (l0 < t.len)
+		a->days[idx].label = dup_text(p, ln->s + l0, t.len - l0);
+}
+
+/* Splits at unescaped '|'; returns the number of parts (at most max). */
+static size_t split_bars(const char *s, size_t len, size_t *starts, size_t *ends,
+			 size_t max)
+{
+	size_t n = 0, from = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] == '\\' && i + 1 < len && s[i + 1] == '|') {
+			i++;
+			continue;
+		}
+		if (i == len || s[i] == '|') {
+			if (n < max) {
+				starts[n] = from;
+				ends[n] = i;
+			}
+			n++;
+			from = i + 1;
+		}
+	}
+	return n;
+}
+
+/* A part's text, trimmed, with "\|" read as "|". */
+static char *part_text(struct parser *p, const char *s, size_t len)
+{
+	size_t i = skip_blank(s, 0, len);
+	len = rtrim(s, len);
+	if (i >= len)
+		return NULL;
+	char *out = rt_arena_alloc(&p->a->arena, len - i + 1);
+	size_t n = 0;
+	for (; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len && s[i + 1] == '|')
+			i++;
+		out[n++] = s[i];
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void speakers(struct state *st, struct rt_item *it, const struct text *t,
+		     size_t off, size_t len)
+{
+	struct parser *p = &st->p;
+	const char *s = t->s + off;
+	char sep = memchr(s, ';', len) ? ';' : ',';
+	size_t count = 1;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == sep)
+			count++;
+	it->speakers = rt_arena_alloc(&p->a->arena, count * sizeof(char *));
+	size_t from = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != sep)
+			continue;
+		char *name = part_text(p, s + from, i - from);
+		if (name)
+			it->speakers[it->nspeakers++] = name;
+		else
+			t_warn(p, t, off + from, i - from ? i - from : 1,
+			       "remove the extra separator", "empty name in the speaker list");
+		from = i + 1;
+	}
+}
+
+static void item_line(struct state *st, const struct line *ln)
+{
+	struct parser *p = &st->p;
+	struct rt_agenda *a = p->a;
+	struct text t = line_text(ln, 0, rtrim(ln->s, ln->len));
+	size_t starts[4], ends[4];
+	size_t nparts = split_bars(t.s, t.len, starts, ends, 4);
+	size_t i = 0;
+	int start, end = RT_OPEN_END;
+	bool end_given = false;
+
+	end_notes(st);
+	if (nparts < 2) {
+		bool timeish = t.len && t.s[0] >= '0' && t.s[0] <= '9';
+		if (timeish) {
+			size_t k = 0;
+			int dummy;
+			if (!read_clock(p, &t, &k, false, &dummy))
+				return;
+			t_err(p, &t, k, 1, "write 'HH:MM | Title' or 'HH:MM-HH:MM | Title'",
+			      "expected '|' between the time and the title");
+		} else {
+			t_err(p, &t, 0, token_len(t.s, t.len),
+			      "an item is 'HH:MM | Title'; notes under it are indented; a "
+			      "day starts with '[YYYY-MM-DD]'",
+			      "expected an agenda item");
+		}
+		return;
+	}
+	if (nparts > 4) {
+		size_t extra = ends[3];
+		t_err(p, &t, extra, t.len - extra,
+		      "an item is 'START[-END] | TITLE | SPEAKERS | ROOM'; write a "
+		      "'|' inside a text as '\\|'",
+		      "too many '|' fields in the agenda item");
+		return;
+	}
+
+	/* The time part: START[-END]. */
+	struct text tt = line_text(ln, 0, ends[0]);
+	if (!read_clock(p, &tt, &i, false, &start))
+		return;
+	size_t start_len = i;
+	i = skip_clock_suffix(tt.s, i, tt.len);
+	size_t d = dash_len(tt.s + i, tt.len - i);
+	size_t end_at = 0;
+	if (d) {
+		i = skip_blank(tt.s, i + d, tt.len);
+		end_at = i;
+		if (!read_clock(p, &tt, &i, true, &end))
+			return;
+		end_given = true;
+		i = skip_clock_suffix(tt.s, i, tt.len);
+	}
+	if (i < tt.len) {
+		t_err(p, &tt, i, token_len(tt.s + i, tt.len - i),
+		      "an item is 'HH:MM | Title' or 'HH:MM-HH:MM | Title'",
+		      "unexpected '%.*s' after the time",
+		      (int)token_len(tt.s + i, tt.len - i), tt.s + i);
+		return;
+	}
+
+	char *title = part_text(p, t.s + starts[1], ends[1] - starts[1]);
+	if (!title) {
+		t_err(p, &t, starts[1], ends[1] - starts[1] ? ends[1] - starts[1] : 1,
+		      "write the item's title after the '|'", "agenda item has no title");
+		return;
+	}
+
+	/* Place the item on the timeline of its day. */
+	bool overnight = !a->all_day && a->end > RT_MINUTES_PER_DAY;
+	if (overnight && !st->wrapped &&
+	    ((st->prev_start >= 0 && start < st->prev_start) ||
+	     (st->prev_start < 0 && start < a->start &&
+	      start + RT_MINUTES_PER_DAY <= a->end))) {
+		st->wrapped = true;
+	}
+	if (st->wrapped)
+		start += RT_MINUTES_PER_DAY;
+	if (st->prev_start >= 0 && start < st->prev_start) {
+		char prev[8], hint[160];
+		fmt_clock(prev, sizeof(prev), st->prev_start);
+		snprintf(hint, sizeof(hint),
+			 a->ndays > 1 ? "agenda items go in time order; start each day "
+					"with a line '[YYYY-MM-DD]'"
+				      : "agenda items go in time order (the item above "
+					"starts at %s)",
+			 prev);
+		t_err(p, &tt, 0, start_len, hint, "item starts before the item above it");
+		return;
+	}
+	if (end_given) {
+		if (st->wrapped)
+			end += RT_MINUTES_PER_DAY;
+		if (end < start && overnight && end + RT_MINUTES_PER_DAY > start)
+			end += RT_MINUTES_PER_DAY;
+		if (end == start) {
+			t_err(p, &tt, end_at, i - end_at,
+			      "leave the end out: an item ends where the next one starts",
+			      "item ends when it starts");
+			return;
+		}
+		if (end < start) {
+			t_err(p, &tt, 0, i,
+			      "write the start first: 'START-END'",
+			      "item ends before it starts");
+			return;
+		}
+	}
+	if (!a->all_day) {
+		char when[8];
+		if (start < a->start) {
+			fmt_clock(when, sizeof(when), a->start);
+			t_warn(p, &tt, 0, start_len, NULL,
+			       "item starts before the event (%s)", when);
+		} else if (start > a->end) {
+			fmt_clock(when, sizeof(when), a->end);
+			t_warn(p, &tt, 0, start_len, NULL,
+			       "item starts after the event has ended (%s)", when);
+		}
+		if (end_given && end > a->end && start <= a->end) {
+			fmt_clock(when, sizeof(when), a->end);
+			t_warn(p, &tt, end_at, i - end_at, NULL,
+			       "item ends after the event (%s)", when);
+		}
+	}
+	st->prev_start = start;
+
+	XGROW(a->items, st->items_cap, a->nitems + 1);
+	struct rt_item *it = &a->items[a->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->day = st->day;
+	it->start = start;
+	it->end = end;
+	it->end_given = end_given;
+	it->title = title;
+	it->line = ln->no;
+	if (nparts >= 3 && part_text(p, t.s + starts[2], ends[2] - starts[2]))
+		speakers(st, it, &t, starts[2], ends[2] - starts[2]);
+	if (nparts == 4)
+		it->room = part_text(p, t.s + starts[3], ends[3] - starts[3]);
+	st->cur = it;
+}
+
+static void note_line(struct state *st, const struct line *ln)
+{
+	if (!st->cur) {
+		line_err(&st->p, RT_ERROR, ln, 0, skip_blank(ln->s, 0, ln->len) + 1,
+			 "indented lines are notes of the agenda item above; start "
+			 "items in the first column",
+			 "indented line before the first agenda item");
+		return;
+	}
+	size_t i = skip_blank(ln->s, 0, ln->len);
+	if (st->block.len)
+		rt_buf_addc(&st->block, '\n');
+	rt_buf_add(&st->block, ln->s + i, rtrim(ln->s + i, ln->len - i));
+}
+
+static void agenda_line(struct state *st, const struct line *ln)
+{
+	if (blank(ln))
+		return;
+	if (rt_is_space(ln->s[0]))
+		note_line(st, ln);
+	else if (ln->s[0] == '[')
+		day_line(st, ln);
+	else if (is_agenda_marker(ln)) {
+		struct text t = line_text(ln, 0, rtrim(ln->s, ln->len));
+		t_err(&st->p, &t, 0, t.len, "there is one agenda per file",
+		      "second 'Agenda:' line");
+	} else
+		item_line(st, ln);
+}
+
+/* Ends of items without END, and each day's slice of the item list. */
+static void finish_timeline(struct rt_agenda *a)
+{
+	for (size_t k = 0; k < a->nitems; k++) {
+		struct rt_day *day = a->ndays ? &a->days[a->items[k].day] : NULL;
+		if (!day)
+			break;
+		if (day->nitems == 0)
+			day->first_item = k;
+		day->nitems++;
+	}
+	/* Backwards: the next strictly later start in the same day. */
+	size_t k = a->nitems;
+	int next_start = RT_OPEN_END, run_start = RT_OPEN_END;
+	size_t run_day = (size_t)-1;
+	while (k-- > 0) {
+		struct rt_item *it = &a->items[k];
+		if (it->day != run_day) {
+			run_day = it->day;
+			next_start = RT_OPEN_END;
+			run_start = it->start;
+		} else if (it->start != run_start) {
+			next_start = run_start;
+			run_start = it->start;
+		}
+		if (it->end_given)
+			continue;
+		if (next_start != RT_OPEN_END)
+			it->end = next_start;
+		else if (!a->all_day && it->start < a->end)
+			it->end = a->end;
+		else
+			it->end = RT_OPEN_END;
+	}
+}
+
+/* ---- driver ---------------------------------------------------------- */
+
+struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
+				  const struct rt_parse_opts *opts,
+				  struct rt_diags *diags)
+{
+	struct state st;
+	struct rt_agenda *a = xcalloc(1, sizeof(*a));
+	enum { S_HEADER, S_DESC, S_AGENDA } section = S_HEADER;
+	size_t pos = 0;
+	unsigned no = 0;
+
+	memset(&st, 0, sizeof(st));
+	st.p.d = diags;
+	st.p.a = a;
+	st.p.opts = opts;
+	st.prev_start = -1;
+	rt_buf_init(&st.block);
+	rt_arena_init(&a->arena);
+	a->all_day = true;
+	a->reminder = RT_NO_REMINDER;
+
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		pos = 3;
+	const char *nul = memchr(buf, '\0', len);
+	if (nul) {
+		size_t at = (size_t)(nul - buf), ls = at;
+		unsigned lno = 1;
+		while (ls > pos && buf[ls - 1] != '\n')
+			ls--;
+		for (size_t k = pos; k < ls; k++)
+			lno += buf[k] == '\n';
+		rt_diag_at(diags, RT_ERROR, lno, ls, at, 1,
+			   "agenda files are UTF-8 text; is this the right file?",
+			   "NUL byte: this is a binary file, not an agenda");
+		goto out;
+	}
+	if (skip_blank(buf, pos, len) == len ||
+	    (len - pos <= 2 && strspn(buf + pos, "\r\n") == len - pos)) {
+		rt_diag_at(diags, RT_ERROR, 0, 0, 0, 0,
+			   "an agenda starts with 'Title:', 'Date:' and 'Time:' lines; "
+			   "see retrason-agenda(5)",
+			   "the file is empty");
+		goto out;
+	}
+
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - buf) : len;
+		struct line ln = {buf + pos, end - pos, pos, ++no};
+		if (ln.len && ln.s[ln.len - 1] == '\r')
+			ln.len--;
+		pos = nl ? end + 1 : len;
+
+		if (!line_valid(&st.p, &ln) || comment(&ln))
+			continue;
+		switch (section) {
+		case S_HEADER:
+			if (blank(&ln)) {
+				read_fields(&st);
+				section = S_DESC;
+			} else if (is_agenda_marker(&ln)) {
+				read_fields(&st);
+				section = S_AGENDA;
+			} else if (rt_is_space(ln.s[0])) {
+				continuation(&st, &ln);
+			} else if (!header_line(&st, &ln)) {
+				line_err(&st.p, RT_ERROR, &ln, 0,
+					 token_len(ln.s, ln.len),
+					 "the header ends at the first blank line; put "
+					 "one before the description",
+					 "expected 'Field: value' in the header");
+				read_fields(&st);
+				section = S_DESC;
+				description_line(&st, &ln);
+			}
+			break;
+		case S_DESC:
+			if (is_agenda_marker(&ln)) {
+				end_block(&st);
+				section = S_AGENDA;
+			} else {
+				description_line(&st, &ln);
+			}
+			break;
+		case S_AGENDA:
+			agenda_line(&st, &ln);
+			break;
+		}
+	}
+	if (section == S_HEADER)
+		read_fields(&st);
+	end_block(&st);
+	end_notes(&st);
+	finish_timeline(a);
+
+out:
+	for (size_t i = 0; i < st.nfields; i++)
+		rt_buf_finish(&st.fields[i].value);
+	free(st.fields);
+	rt_buf_finish(&st.block);
+	return a;
+}
+
+void rt_agenda_free(struct rt_agenda *a)
+{
+	if (!a)
+		return;
+	free(a->x);
+	free(a->desc);
+	free(a->days);
+	free(a->items);
+	rt_arena_finish(&a->arena);
+	free(a);
+}
+
+void rt_agenda_when(const struct rt_agenda *a, size_t day, int minutes,
+		    struct rt_date *date, int *min_of_day)
+{
+	struct rt_date base = day < a->ndays ? a->days[day].date : a->first;
+	*date = rt_date_add_days(base, minutes / RT_MINUTES_PER_DAY);
+	*min_of_day = minutes % RT_MINUTES_PER_DAY;
+}

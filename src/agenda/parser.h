@@ -1,0 +1,69 @@
+/* Private to src/agenda/: the parser's state and the value readers that
+ * parse.c (structure) and values.c (field and time syntax) share. */
+#ifndef RETRASON_AGENDA_PARSER_H
+#define RETRASON_AGENDA_PARSER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "retrason/agenda.h"
+#include "retrason/diag.h"
+
+struct line {
+	const char *s; /* without the line break */
+	size_t len;
+	size_t off; /* of s[0] in the whole buffer */
+	unsigned no;
+};
+
+/* A piece of text and where it came from.  The first `exact` bytes of s
+ * stand in the source line at line->off + base; anything after that was
+ * joined from continuation lines, so errors there point at the start. */
+struct text {
+	const char *s;
+	size_t len;
+	const struct line *line;
+	size_t base;
+	size_t exact;
+};
+
+struct parser {
+	struct rt_diags *d;
+	struct rt_agenda *a;
+	const struct rt_parse_opts *opts;
+};
+
+void t_diag(struct parser *p, enum rt_severity sev, const struct text *t,
+	    size_t off, size_t n, const char *hint, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+#define t_err(p, t, off, n, hint, ...) t_diag(p, RT_ERROR, t, off, n, hint, __VA_ARGS__)
+#define t_warn(p, t, off, n, hint, ...) t_diag(p, RT_WARNING, t, off, n, hint, __VA_ARGS__)
+
+/* Bytes of the first "word" at s (up to white space or '|'), capped so
+ * messages stay short; never splits a UTF-8 sequence. */
+size_t token_len(const char *s, size_t len);
+
+/* Value readers.  Each reads the whole text t (or, for the clock, a part
+ * from *i on), reports problems through t_err() and returns false then. */
+bool read_date(struct parser *p, const struct text *t, size_t off, size_t len,
+	       struct rt_date *out);
+bool read_date_range(struct parser *p, const struct text *t,
+		     struct rt_date *first, struct rt_date *last);
+bool read_clock(struct parser *p, const struct text *t, size_t *i,
+		bool allow_24, int *minutes);
+bool read_time_range(struct parser *p, const struct text *t, int *start, int *end);
+/* After a clock: skips white space and an optional "Uhr". */
+size_t skip_clock_suffix(const char *s, size_t i, size_t len);
+/* A dash between two times: '-', en dash or em dash; returns its bytes. */
+size_t dash_len(const char *s, size_t len);
+size_t skip_blank(const char *s, size_t i, size_t len);
+
+bool read_status(struct parser *p, const struct text *t, enum rt_status *out);
+bool read_reminder(struct parser *p, const struct text *t, int *minutes);
+bool read_language(struct parser *p, const struct text *t);
+bool read_timezone(struct parser *p, const struct text *t);
+bool read_url(struct parser *p, const struct text *t);
+bool read_email(struct parser *p, const struct text *t);
+bool read_organizer(struct parser *p, const struct text *t, struct rt_mailbox *out);
+
+#endif

@@ -1,0 +1,49 @@
+/* Private to the command layer: the subcommands and what they share.
+ * Only main() and the cmd_*() functions deal in exit codes. */
+#ifndef RETRASON_CMD_H
+#define RETRASON_CMD_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "retrason/agenda.h"
+#include "retrason/diag.h"
+
+/* Each gets argv[0] = its verb, parses its own options and returns an
+ * exit status (sysexits.h). */
+int cmd_agenda_show(int argc, char **argv);
+int cmd_agenda_check(int argc, char **argv);
+
+/* "retrason: " and the message on standard error. */
+void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reports a command-line mistake with a pointer to --help; returns 64. */
+int usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Runs getopt_long; on an unknown option or missing argument reports it
+ * (with a "did you mean" for long options) and returns '?'. */
+int next_option(const char *cmd, int argc, char **argv, const char *shortopts,
+		const struct option *longopts);
+
+/* Whether to colour output written to fd: --color=always/never, else a
+ * terminal that is not "dumb" and NO_COLOR unset or empty. */
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+bool want_color(int fd, enum color_mode mode);
+bool parse_color(const char *arg, enum color_mode *out);
+
+/* A loaded agenda file: the text, its diagnostics and the model. */
+struct loaded {
+	char *text;
+	size_t len;
+	struct rt_diags diags;
+	struct rt_agenda *agenda;
+};
+
+/* Reads and parses path ("-" = standard input).  Returns 0, or the exit
+ * status for a file that could not be read (reported already). */
+int load_agenda(const char *path, struct loaded *l);
+void loaded_finish(struct loaded *l);
+
+#endif

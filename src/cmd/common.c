@@ -1,0 +1,127 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "retrason/readfile.h"
+#include "retrason/strutil.h"
+#include "retrason/xalloc.h"
+
+void errorf(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("retrason: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "retrason %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'retrason %s --help'.\n", cmd);
+	return EX_USAGE;
+}
+
+int next_option(const char *cmd, int argc, char **argv, const char *shortopts,
+		const struct option *longopts)
+{
+	opterr = 0;
+	int prev = optind > 0 ? optind : 1;
+	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c != '?' && c != ':')
+		return c;
+
+	/* The element getopt stopped at: the option itself, as typed. */
+	const char *arg = optind - 1 >= prev && optind - 1 < argc ? argv[optind - 1] : NULL;
+	if (arg && !strncmp(arg, "--", 2)) {
+		size_t n = strcspn(arg + 2, "=");
+		const char *names[32];
+		size_t count = 0;
+		bool exists = false;
+		for (const struct option *o = longopts; o->name && count < 32; o++) {
+			names[count++] = o->name;
+			if (strlen(o->name) == n && !strncmp(arg + 2, o->name, n))
+				exists = true;
+		}
+		const char *near = exists ? NULL : rt_did_you_mean(arg + 2, n, names, count);
+		if (exists && arg[2 + n] == '=')
+			usage_error(cmd, "option '--%.*s' takes no value", (int)n, arg + 2);
+		else if (exists)
+			usage_error(cmd, "option '--%.*s' needs a value", (int)n, arg + 2);
+		else if (near)
+			usage_error(cmd, "unknown option '--%.*s'; did you mean '--%s'?",
+				    (int)n, arg + 2, near);
+		else
+			usage_error(cmd, "unknown option '--%.*s'", (int)n, arg + 2);
+	} else if (optopt && strchr(shortopts, optopt)) {
+		usage_error(cmd, "option '-%c' needs a value", optopt);
+	} else {
+		usage_error(cmd, "unknown option '-%c'", optopt ? optopt : '?');
+	}
+	return '?';
+}
+
+bool want_color(int fd, enum color_mode mode)
+{
+	if (mode != COLOR_AUTO)
+		return mode == COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	if (no && *no)
+		return false;
+	if (term && !strcmp(term, "dumb"))
+		return false;
+	return isatty(fd);
+}
+
+bool parse_color(const char *arg, enum color_mode *out)
+{
+	if (!arg || !strcmp(arg, "always"))
+		*out = COLOR_ALWAYS;
+	else if (!strcmp(arg, "never"))
+		*out = COLOR_NEVER;
+	else if (!strcmp(arg, "auto"))
+		*out = COLOR_AUTO;
+	else
+		return false;
+	return true;
+}
+
+int load_agenda(const char *path, struct loaded *l)
+{
+	memset(l, 0, sizeof(*l));
+	int err = rt_read_file(path, RT_AGENDA_MAX_BYTES, &l->text, &l->len);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (err == EFBIG) {
+		errorf("%s: file is too large (an agenda file has at most %zu MiB)", name,
+		       RT_AGENDA_MAX_BYTES >> 20);
+		return EX_DATAERR;
+	}
+	if (err) {
+		errorf("cannot read %s: %s", name, strerror(err));
+		return err == ENOENT || err == EACCES || err == EISDIR || err == ENOTDIR
+			       ? EX_NOINPUT
+			       : EX_IOERR;
+	}
+	rt_diags_init(&l->diags, name, l->text, l->len);
+	l->agenda = rt_agenda_parse(l->text, l->len, NULL, &l->diags);
+	return 0;
+}
+
+void loaded_finish(struct loaded *l)
+{
+	rt_agenda_free(l->agenda);
+	rt_diags_finish(&l->diags);
+	free(l->text);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,202 @@
+/* The one place that formats diagnostics about user input. */
+#include "retrason/diag.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "retrason/buf.h"
+#include "retrason/utf8.h"
+#include "retrason/xalloc.h"
+
+/* Source lines longer than this (in columns) are shown as a window
+ * around the caret, so a 10 MB line does not flood the terminal. */
+#define WINDOW 160
+#define TABSTOP 8
+
+void rt_diags_init(struct rt_diags *d, const char *path, const char *src,
+		   size_t src_len)
+{
+	memset(d, 0, sizeof(*d));
+	d->path = path;
+	d->src = src;
+	d->src_len = src_len;
+}
+
+void rt_diags_finish(struct rt_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].message);
+		free(d->v[i].hint);
+	}
+	free(d->v);
+	memset(d, 0, sizeof(*d));
+}
+
+void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
+		size_t line_start, size_t offset, size_t length,
+		const char *hint, const char *fmt, ...)
+{
+	if (sev == RT_ERROR) {
+		if (++d->errors > RT_DIAG_MAX_ERRORS)
+			return;
+	} else {
+		/* Warnings share the cap so a pathological file stays bounded. */
+		if (++d->warnings > RT_DIAG_MAX_ERRORS)
+			return;
+	}
+	XGROW(d->v, d->cap, d->n + 1);
+	struct rt_diag *r = &d->v[d->n++];
+	struct rt_buf b;
+	va_list ap;
+
+	rt_buf_init(&b);
+	va_start(ap, fmt);
+	rt_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	r->severity = sev;
+	r->line = line;
+	r->line_start = line_start;
+	r->offset = offset < line_start ? line_start : offset;
+	r->length = length ? length : 1;
+	r->message = rt_buf_steal(&b);
+	r->hint = hint ? xstrdup(hint) : NULL;
+}
+
+struct style {
+	const char *bold, *err, *warn, *note, *caret, *off;
+};
+
+/* One displayable unit of a source line: where it is and how wide. */
+static size_t line_end(const struct rt_diags *d, size_t start)
+{
+	const char *nl = memchr(d->src + start, '\n', d->src_len - start);
+	size_t end = nl ? (size_t)(nl - d->src) : d->src_len;
+	if (end > start && d->src[end - 1] == '\r')
+		end--;
+	return end;
+}
+
+/* Appends one character of the source as it is shown: tabs expanded,
+ * invalid bytes and controls as U+FFFD, so the line can't garble the
+ * terminal.  Returns the bytes consumed and sets *w to the columns. */
+static size_t show_char(const char *s, size_t len, size_t col, struct rt_buf *out,
+			size_t *w)
+{
+	uint32_t cp;
+	size_t n = rt_utf8_decode(s, len, &cp);
+	if (n == 0) {
+		if (out)
+			rt_buf_adds(out, "\xEF\xBF\xBD");
+		*w = 1;
+		return 1;
+	}
+	if (cp == '\t') {
+		*w = TABSTOP - col % TABSTOP;
+		if (out)
+			rt_buf_addn(out, ' ', *w);
+	} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+		if (out)
+			rt_buf_adds(out, "\xEF\xBF\xBD");
+		*w = 1;
+	} else {
+		if (out)
+			rt_buf_add(out, s, n);
+		*w = (size_t)rt_wcwidth(cp);
+	}
+	return n;
+}
+
+static void print_source(const struct rt_diags *d, const struct rt_diag *r,
+			 FILE *f, const struct style *st)
+{
+	size_t start = r->line_start, end = line_end(d, start);
+	size_t off = r->offset > end ? end : r->offset;
+	size_t stop = off + r->length > end ? end : off + r->length;
+	size_t caret_col = 0, caret_w = 0, total = 0, col = 0, w;
+
+	/* First pass: columns of the caret and of the whole line. */
+	for (size_t i = start; i < end;) {
+		if (i == off)
+			caret_col = col;
+		i += show_char(d->src + i, end - i, col, NULL, &w);
+		col += w;
+		if (i > off && i <= stop)
+			caret_w = col - caret_col;
+	}
+	if (off >= end)
+		caret_col = col;
+	total = col;
+	if (caret_w == 0)
+		caret_w = 1;
+
+	size_t from = 0, to = total;
+	if (total > WINDOW) {
+		from = caret_col > WINDOW / 3 ? caret_col - WINDOW / 3 : 0;
+		to = from + WINDOW;
+		if (to > total)
+			to = total;
+	}
+
+	struct rt_buf text, mark;
+	rt_buf_init(&text);
+	rt_buf_init(&mark);
+	if (from > 0)
+		rt_buf_adds(&text, "…");
+	col = 0;
+	for (size_t i = start; i < end && col < to;) {
+		size_t before = text.len;
+		size_t n = show_char(d->src + i, end - i, col, &text, &w);
+		if (col < from || col + w > to)
+			text.len = before; /* outside the window: drop it again */
+		i += n;
+		col += w;
+	}
+	if (to < total)
+		rt_buf_adds(&text, "…");
+	rt_buf_addn(&mark, ' ', caret_col - from + (from > 0));
+	rt_buf_addc(&mark, '^');
+	size_t tildes = caret_w - 1;
+	if (caret_col + caret_w > to)
+		tildes = to > caret_col + 1 ? to - caret_col - 1 : 0;
+	rt_buf_addn(&mark, '~', tildes);
+
+	char num[24];
+	int nw = snprintf(num, sizeof(num), "%u", r->line);
+	fprintf(f, " %*s | %s\n", nw < 4 ? 4 : nw, num, rt_buf_str(&text));
+	fprintf(f, " %*s | %s%s%s\n", nw < 4 ? 4 : nw, "", st->caret,
+		rt_buf_str(&mark), st->off);
+	rt_buf_finish(&text);
+	rt_buf_finish(&mark);
+}
+
+void rt_diags_print(const struct rt_diags *d, FILE *f, bool color)
+{
+	static const struct style plain = {"", "", "", "", "", ""};
+	static const struct style ansi = {"\033[1m",    "\033[1;31m", "\033[1;35m",
+					  "\033[1;36m", "\033[1;32m", "\033[0m"};
+	const struct style *st = color ? &ansi : &plain;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct rt_diag *r = &d->v[i];
+		bool err = r->severity == RT_ERROR;
+		const char *label = err ? "error" : "warning";
+		if (r->line) {
+			size_t col = rt_utf8_chars(d->src + r->line_start,
+						   r->offset - r->line_start) + 1;
+			fprintf(f, "%s%s:%u:%zu:%s %s%s:%s %s\n", st->bold, d->path,
+				r->line, col, st->off, err ? st->err : st->warn, label,
+				st->off, r->message);
+			print_source(d, r, f, st);
+		} else {
+			fprintf(f, "%s%s:%s %s%s:%s %s\n", st->bold, d->path, st->off,
+				err ? st->err : st->warn, label, st->off, r->message);
+		}
+		if (r->hint)
+			fprintf(f, "%snote:%s %s\n", st->note, st->off, r->hint);
+	}
+	if (d->errors > RT_DIAG_MAX_ERRORS)
+		fprintf(f, "%s%s:%s %snote:%s %zu more errors not shown\n", st->bold,
+			d->path, st->off, st->note, st->off,
+			d->errors - RT_DIAG_MAX_ERRORS);
+}

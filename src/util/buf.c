@@ -1,0 +1,99 @@
+#include "retrason/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "retrason/xalloc.h"
+
+void rt_buf_init(struct rt_buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void rt_buf_finish(struct rt_buf *b)
+{
+	free(b->data);
+	rt_buf_init(b);
+}
+
+void rt_buf_reset(struct rt_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+static void reserve(struct rt_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	if (need < extra) /* overflow */
+		need = (size_t)-1;
+	if (need > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < need)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+}
+
+void rt_buf_add(struct rt_buf *b, const char *s, size_t n)
+{
+	reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void rt_buf_adds(struct rt_buf *b, const char *s)
+{
+	rt_buf_add(b, s, strlen(s));
+}
+
+void rt_buf_addc(struct rt_buf *b, char c)
+{
+	rt_buf_add(b, &c, 1);
+}
+
+void rt_buf_addn(struct rt_buf *b, char c, size_t n)
+{
+	reserve(b, n);
+	memset(b->data + b->len, c, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void rt_buf_vaddf(struct rt_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n <= 0)
+		return;
+	reserve(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void rt_buf_addf(struct rt_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rt_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+const char *rt_buf_str(const struct rt_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+char *rt_buf_steal(struct rt_buf *b)
+{
+	char *s = b->data ? b->data : xstrdup("");
+	rt_buf_init(b);
+	return s;
+}

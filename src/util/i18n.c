@@ -1,0 +1,91 @@
+#include "retrason/i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "retrason/strutil.h"
+
+static const char *const messages[2][RT_MSG_COUNT] = {
+	[RT_LANG_EN] = {"When", "Where", "Organizer", "Contact", "Phone", "Email", "Web",
+			"Agenda", "CANCELLED", "tentative", "all day", "daily"},
+	[RT_LANG_DE] = {"Wann", "Wo", "Veranstalter", "Kontakt", "Telefon", "E-Mail",
+			"Web", "Agenda", "ABGESAGT", "vorläufig", "ganztägig",
+			"täglich"},
+};
+
+static const char *const weekdays[2][7] = {
+	[RT_LANG_EN] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+			"Saturday", "Sunday"},
+	[RT_LANG_DE] = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
+			"Samstag", "Sonntag"},
+};
+
+static const char *const months[2][12] = {
+	[RT_LANG_EN] = {"January", "February", "March", "April", "May", "June", "July",
+			"August", "September", "October", "November", "December"},
+	[RT_LANG_DE] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+			"August", "September", "Oktober", "November", "Dezember"},
+};
+
+bool rt_lang_from_tag(const char *tag, enum rt_lang *out)
+{
+	size_t n = strcspn(tag, "-_.@");
+	if (rt_strncaseeq(tag, n, "de")) {
+		*out = RT_LANG_DE;
+		return true;
+	}
+	if (rt_strncaseeq(tag, n, "en")) {
+		*out = RT_LANG_EN;
+		return true;
+	}
+	return false;
+}
+
+bool rt_lang_from_env(enum rt_lang *out)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		/* The first variable set decides, as for setlocale(). */
+		if (rt_lang_from_tag(v, out))
+			return true;
+		if (!strcmp(v, "C") || !strcmp(v, "POSIX") || !strncmp(v, "C.", 2)) {
+			*out = RT_LANG_EN;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+const char *rt_msg(enum rt_lang lang, enum rt_msg msg)
+{
+	return messages[lang][msg];
+}
+
+void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,
+		 bool with_year)
+{
+	const char *wd = weekdays[lang][rt_date_weekday(d)];
+	const char *mon = months[lang][d.month - 1];
+	if (lang == RT_LANG_DE)
+		rt_buf_addf(out, "%s, %d. %s", wd, d.day, mon);
+	else
+		rt_buf_addf(out, "%s, %d %s", wd, d.day, mon);
+	if (with_year)
+		rt_buf_addf(out, " %d", d.year);
+}
+
+void rt_fmt_clock(struct rt_buf *out, int minutes)
+{
+	minutes %= 1440;
+	rt_buf_addf(out, "%02d:%02d", minutes / 60, minutes % 60);
+}
+
+void rt_fmt_clock_suffix(struct rt_buf *out, enum rt_lang lang)
+{
+	if (lang == RT_LANG_DE)
+		rt_buf_adds(out, " Uhr");
+}

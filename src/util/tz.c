@@ -1,0 +1,169 @@
+#include "retrason/tz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "retrason/buf.h"
+#include "retrason/strutil.h"
+#include "retrason/xalloc.h"
+
+static const char *tzdir(void)
+{
+	const char *d = getenv("TZDIR");
+	return d && *d ? d : "/usr/share/zoneinfo";
+}
+
+/* Only plain names: no absolute paths, no "..", nothing a shell or a
+ * calendar would choke on. */
+static bool name_ok(const char *name)
+{
+	if (!*name || *name == '/' || strlen(name) > 64)
+		return false;
+	for (const char *p = name; *p; p++) {
+		char c = *p;
+		bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			     (c >= '0' && c <= '9');
+		if (!alnum && c != '/' && c != '_' && c != '-' && c != '+')
+			return false;
+		if (c == '/' && (p[1] == '/' || p[1] == '\0'))
+			return false;
+	}
+	return true;
+}
+
+enum rt_tz_result rt_tz_lookup(const char *name)
+{
+	struct stat st;
+	if (stat(tzdir(), &st) != 0 || !S_ISDIR(st.st_mode))
+		return RT_TZ_UNVERIFIABLE;
+	if (!name_ok(name))
+		return RT_TZ_UNKNOWN;
+
+	struct rt_buf path;
+	rt_buf_init(&path);
+	rt_buf_addf(&path, "%s/%s", tzdir(), name);
+	enum rt_tz_result r = RT_TZ_UNKNOWN;
+	FILE *f = fopen(rt_buf_str(&path), "rb");
+	if (f) {
+		char magic[4];
+		if (fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0)
+			r = RT_TZ_OK;
+		fclose(f);
+	}
+	rt_buf_finish(&path);
+	return r;
+}
+
+/* The part of a path after ".../zoneinfo/", if it names a zone. */
+static char *from_zoneinfo_path(const char *path)
+{
+	const char *p = strstr(path, "zoneinfo/");
+	if (!p)
+		return NULL;
+	p += strlen("zoneinfo/");
+	/* Debian's posix/ and right/ trees hold the same zones. */
+	if (!strncmp(p, "posix/", 6))
+		p += 6;
+	return rt_tz_lookup(p) == RT_TZ_OK ? xstrdup(p) : NULL;
+}
+
+char *rt_tz_system(void)
+{
+	const char *tz = getenv("TZ");
+	if (tz && *tz) {
+		if (*tz == ':')
+			tz++;
+		if (*tz == '/') {
+			char *z = from_zoneinfo_path(tz);
+			return z ? z : xstrdup("UTC");
+		}
+		if (rt_tz_lookup(tz) == RT_TZ_OK)
+			return xstrdup(tz);
+	}
+
+	FILE *f = fopen("/etc/timezone", "r");
+	if (f) {
+		char line[128];
+		if (fgets(line, sizeof(line), f)) {
+			line[strcspn(line, " \t\r\n")] = '\0';
+			if (rt_tz_lookup(line) == RT_TZ_OK) {
+				fclose(f);
+				return xstrdup(line);
+			}
+		}
+		fclose(f);
+	}
+
+	char target[4096];
+	ssize_t n = readlink("/etc/localtime", target, sizeof(target) - 1);
+	if (n > 0) {
+		target[n] = '\0';
+		char *z = from_zoneinfo_path(target);
+		if (z)
+			return z;
+	}
+	return xstrdup("UTC");
+}
+
+/* Zone and link names from tzdata.zi ("Z name …", "L target name"). */
+static void each_known_zone(void (*fn)(const char *name, void *ctx), void *ctx)
+{
+	struct rt_buf path;
+	rt_buf_init(&path);
+	rt_buf_addf(&path, "%s/tzdata.zi", tzdir());
+	FILE *f = fopen(rt_buf_str(&path), "r");
+	rt_buf_finish(&path);
+	fn("UTC", ctx);
+	if (!f)
+		return;
+	char line[512];
+	while (fgets(line, sizeof(line), f)) {
+		char *name = NULL;
+		if (line[0] == 'Z' && line[1] == ' ') {
+			name = line + 2;
+		} else if (line[0] == 'L' && line[1] == ' ') {
+			name = strchr(line + 2, ' ');
+			if (name)
+				name++;
+		}
+		if (!name)
+			continue;
+		name[strcspn(name, " \t\r\n")] = '\0';
+		fn(name, ctx);
+	}
+	fclose(f);
+}
+
+struct suggest {
+	const char *word;
+	size_t len;
+	char *best;
+	size_t best_d;
+};
+
+static void consider(const char *name, void *ctx)
+{
+	struct suggest *s = ctx;
+	size_t d = rt_edit_distance(s->word, s->len, name);
+	if (d < s->best_d) {
+		s->best_d = d;
+		free(s->best);
+		s->best = xstrdup(name);
+	}
+}
+
+char *rt_tz_suggest(const char *name)
+{
+	struct suggest s = {name, strlen(name), NULL, (size_t)-1};
+	if (s.len == 0 || s.len > 64)
+		return NULL;
+	each_known_zone(consider, &s);
+	size_t limit = s.len / 4 > 1 ? s.len / 4 : 1;
+	if (s.best && s.best_d <= limit && strcmp(s.best, name) != 0)
+		return s.best;
+	free(s.best);
+	return NULL;
+}
