@@ -170,15 +170,33 @@ static void print_source(const struct rt_diags *d, const struct rt_diag *r,
 	rt_buf_finish(&mark);
 }
 
+/* Source order, file-wide records last; stable, so records about one
+ * place keep the order they were found in. */
+static int by_position(const void *pa, const void *pb)
+{
+	const struct rt_diag *a = *(const struct rt_diag *const *)pa;
+	const struct rt_diag *b = *(const struct rt_diag *const *)pb;
+	unsigned la = a->line ? a->line : UINT32_MAX, lb = b->line ? b->line : UINT32_MAX;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (a->line && a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	return a < b ? -1 : a > b; /* pointers into one array: found-order */
+}
+
 void rt_diags_print(const struct rt_diags *d, FILE *f, bool color)
 {
 	static const struct style plain = {"", "", "", "", "", ""};
 	static const struct style ansi = {"\033[1m",    "\033[1;31m", "\033[1;35m",
 					  "\033[1;36m", "\033[1;32m", "\033[0m"};
 	const struct style *st = color ? &ansi : &plain;
+	const struct rt_diag **order = xcalloc(d->n + 1, sizeof(*order));
 
+	for (size_t i = 0; i < d->n; i++)
+		order[i] = &d->v[i];
+	qsort(order, d->n, sizeof(*order), by_position);
 	for (size_t i = 0; i < d->n; i++) {
-		const struct rt_diag *r = &d->v[i];
+		const struct rt_diag *r = order[i];
 		bool err = r->severity == RT_ERROR;
 		const char *label = err ? "error" : "warning";
 		if (r->line) {
@@ -195,6 +213,7 @@ void rt_diags_print(const struct rt_diags *d, FILE *f, bool color)
 		if (r->hint)
 			fprintf(f, "%snote:%s %s\n", st->note, st->off, r->hint);
 	}
+	free(order);
 	if (d->errors > RT_DIAG_MAX_ERRORS)
 		fprintf(f, "%s%s:%s %snote:%s %zu more errors not shown\n", st->bold,
 			d->path, st->off, st->note, st->off,

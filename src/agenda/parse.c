@@ -48,6 +48,10 @@ struct state {
 	int prev_start;    /* -1: no item yet today */
 	bool wrapped;      /* past midnight in an overnight event */
 	struct rt_item *cur; /* item collecting notes */
+	bool seen_item;      /* an item line came, good or bad */
+	/* Header fields on lines refused as a whole (bad UTF-8, control
+	 * characters): present, so not reported missing as well. */
+	bool refused[F_COUNT];
 };
 
 static void line_err(struct parser *p, enum rt_severity sev, const struct line *ln,
@@ -93,18 +97,27 @@ static bool line_valid(struct parser *p, const struct line *ln)
 			 msg);
 		return false;
 	}
-	size_t bad = rt_utf8_find_invalid(ln->s, ln->len);
-	if (bad < ln->len) {
-		char msg[64];
-		snprintf(msg, sizeof(msg), "invalid UTF-8 (byte 0x%02X)",
-			 (unsigned char)ln->s[bad]);
-		line_err(p, RT_ERROR, ln, bad, 1,
-			 "save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)", msg);
-		return false;
-	}
+	/* One pass: ASCII is checked byte by byte, the rest decoded. */
 	for (size_t i = 0; i < ln->len;) {
-		uint32_t cp;
-		size_t n = rt_utf8_decode(ln->s + i, ln->len - i, &cp);
+		/* Printable ASCII, the bulk of any agenda, in one compare. */
+		while (i < ln->len && (unsigned char)(ln->s[i] - 0x20) < 0x5F)
+			i++;
+		if (i == ln->len)
+			break;
+		unsigned char c = (unsigned char)ln->s[i];
+		uint32_t cp = c;
+		size_t n = 1;
+		if (c >= 0x80) {
+			n = rt_utf8_decode(ln->s + i, ln->len - i, &cp);
+			if (n == 0) {
+				char msg[64];
+				snprintf(msg, sizeof(msg), "invalid UTF-8 (byte 0x%02X)", c);
+				line_err(p, RT_ERROR, ln, i, 1,
+					 "save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)",
+					 msg);
+				return false;
+			}
+		}
 		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
 		    cp == 0x2028 || cp == 0x2029) {
 			char msg[64];
@@ -205,6 +218,18 @@ static bool header_line(struct state *st, const struct line *ln)
 	if (!known && !(n > 2 && rt_strncaseeq(ln->s, 2, "x-")))
 		f->id = F_UNKNOWN; /* already reported; ignored later */
 	return true;
+}
+
+static void note_refused(struct state *st, const struct line *ln)
+{
+	size_t n = 0;
+	while (n < ln->len && n < 16 && is_name_char(ln->s[n]))
+		n++;
+	if (n == ln->len || ln->s[n] != ':')
+		return;
+	for (int i = 0; i < F_COUNT; i++)
+		if (rt_strncaseeq(ln->s, n, field_names[i]))
+			st->refused[i] = true;
 }
 
 static void continuation(struct state *st, const struct line *ln)
@@ -333,9 +358,9 @@ static void read_fields(struct state *st)
 		}
 	}
 
-	if (!have[F_TITLE])
+	if (!have[F_TITLE] && !st->refused[F_TITLE])
 		missing(p, "Title", "Kick-off workshop");
-	if (!have[F_DATE])
+	if (!have[F_DATE] && !st->refused[F_DATE])
 		missing(p, "Date", "2022-12-05");
 
 	if (!a->timezone) {
@@ -494,25 +519,26 @@ static void day_line(struct state *st, const struct line *ln)
 static size_t split_bars(const char *s, size_t len, size_t *starts, size_t *ends,
 			 size_t max)
 {
-	size_t n = 0, from = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && s[i] == '\\' && i + 1 < len && s[i + 1] == '|') {
-			i++;
+	size_t n = 0, from = 0, i = 0;
+	for (;;) {
+		const char *bar = i < len ? memchr(s + i, '|', len - i) : NULL;
+		if (bar && bar > s && bar[-1] == '\\') {
+			i = (size_t)(bar - s) + 1; /* "\\|" is text */
 			continue;
 		}
-		if (i == len || s[i] == '|') {
-			if (n < max) {
-				starts[n] = from;
-				ends[n] = i;
-			}
-			n++;
-			from = i + 1;
+		size_t at = bar ? (size_t)(bar - s) : len;
+		if (n < max) {
+			starts[n] = from;
+			ends[n] = at;
 		}
+		n++;
+		if (!bar)
+			return n;
+		from = i = at + 1;
 	}
-	return n;
 }
 
-/* A part's text, trimmed, with "\|" read as "|". */
+/* A part's text, trimmed, with "\\|" read as "|". */
 static char *part_text(struct parser *p, const char *s, size_t len)
 {
 	size_t i = skip_blank(s, 0, len);
@@ -521,10 +547,17 @@ static char *part_text(struct parser *p, const char *s, size_t len)
 		return NULL;
 	char *out = rt_arena_alloc(&p->a->arena, len - i + 1);
 	size_t n = 0;
-	for (; i < len; i++) {
-		if (s[i] == '\\' && i + 1 < len && s[i + 1] == '|')
-			i++;
-		out[n++] = s[i];
+	while (i < len) {
+		const char *bs = memchr(s + i, '\\', len - i);
+		size_t run = bs ? (size_t)(bs - s) - i : len - i;
+		memcpy(out + n, s + i, run);
+		n += run;
+		i += run;
+		if (!bs)
+			break;
+		if (i + 1 < len && s[i + 1] == '|')
+			i++; /* drop the backslash, keep the bar */
+		out[n++] = s[i++];
 	}
 	out[n] = '\0';
 	return out;
@@ -567,6 +600,7 @@ static void item_line(struct state *st, const struct line *ln)
 	bool end_given = false;
 
 	end_notes(st);
+	st->seen_item = true;
 	if (nparts < 2) {
 		bool timeish = t.len && t.s[0] >= '0' && t.s[0] <= '9';
 		if (timeish) {
@@ -600,13 +634,14 @@ static void item_line(struct state *st, const struct line *ln)
 	size_t start_len = i;
 	i = skip_clock_suffix(tt.s, i, tt.len);
 	size_t d = dash_len(tt.s + i, tt.len - i);
-	size_t end_at = 0;
+	size_t end_at = 0, end_stop = 0;
 	if (d) {
 		i = skip_blank(tt.s, i + d, tt.len);
 		end_at = i;
 		if (!read_clock(p, &tt, &i, true, &end))
 			return;
 		end_given = true;
+		end_stop = i;
 		i = skip_clock_suffix(tt.s, i, tt.len);
 	}
 	if (i < tt.len) {
@@ -652,13 +687,13 @@ static void item_line(struct state *st, const struct line *ln)
 		if (end < start && overnight && end + RT_MINUTES_PER_DAY > start)
 			end += RT_MINUTES_PER_DAY;
 		if (end == start) {
-			t_err(p, &tt, end_at, i - end_at,
+			t_err(p, &tt, end_at, end_stop - end_at,
 			      "leave the end out: an item ends where the next one starts",
 			      "item ends when it starts");
 			return;
 		}
 		if (end < start) {
-			t_err(p, &tt, 0, i,
+			t_err(p, &tt, 0, end_stop,
 			      "write the start first: 'START-END'",
 			      "item ends before it starts");
 			return;
@@ -677,7 +712,7 @@ static void item_line(struct state *st, const struct line *ln)
 		}
 		if (end_given && end > a->end && start <= a->end) {
 			fmt_clock(when, sizeof(when), a->end);
-			t_warn(p, &tt, end_at, i - end_at, NULL,
+			t_warn(p, &tt, end_at, end_stop - end_at, NULL,
 			       "item ends after the event (%s)", when);
 		}
 	}
@@ -702,6 +737,8 @@ static void item_line(struct state *st, const struct line *ln)
 static void note_line(struct state *st, const struct line *ln)
 {
 	if (!st->cur) {
+		if (st->seen_item)
+			return; /* notes of an item already reported as wrong */
 		line_err(&st->p, RT_ERROR, ln, 0, skip_blank(ln->s, 0, ln->len) + 1,
 			 "indented lines are notes of the agenda item above; start "
 			 "items in the first column",
@@ -803,8 +840,10 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 			   "NUL byte: this is a binary file, not an agenda");
 		goto out;
 	}
-	if (skip_blank(buf, pos, len) == len ||
-	    (len - pos <= 2 && strspn(buf + pos, "\r\n") == len - pos)) {
+	size_t k = pos;
+	while (k < len && (rt_is_space(buf[k]) || buf[k] == '\r' || buf[k] == '\n'))
+		k++;
+	if (k == len) {
 		rt_diag_at(diags, RT_ERROR, 0, 0, 0, 0,
 			   "an agenda starts with 'Title:', 'Date:' and 'Time:' lines; "
 			   "see retrason-agenda(5)",
@@ -820,7 +859,12 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 			ln.len--;
 		pos = nl ? end + 1 : len;
 
-		if (!line_valid(&st.p, &ln) || comment(&ln))
+		if (!line_valid(&st.p, &ln)) {
+			if (section == S_HEADER)
+				note_refused(&st, &ln);
+			continue;
+		}
+		if (comment(&ln))
 			continue;
 		switch (section) {
 		case S_HEADER:

@@ -192,6 +192,12 @@ bool read_clock(struct parser *p, const struct text *t, size_t *pi,
 	const char *s = t->s;
 	size_t len = t->len, i = *pi, start = *pi;
 	size_t tok = token_len(s + start, len - start);
+	/* A time ends at a dash too: "10:3O-12:00" is about "10:3O". */
+	for (size_t k = start; k < start + tok; k++)
+		if (dash_len(s + k, len - k)) {
+			tok = k - start;
+			break;
+		}
 	int h = 0, m = 0;
 	size_t hd = 0;
 
@@ -469,7 +475,8 @@ bool read_email(struct parser *p, const struct text *t)
 	struct rt_mailbox_error e;
 	if (rt_addr_check(t->s, t->len, &e))
 		return true;
-	t_err(p, t, e.offset, e.length, e.hint, "%s", e.message);
+	t_err(p, t, e.offset, e.length,
+	      e.hint ? e.hint : "write it as 'name@example.org'", "%s", e.message);
 	return false;
 }
 

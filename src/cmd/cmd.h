@@ -9,6 +9,7 @@
 
 #include "retrason/agenda.h"
 #include "retrason/diag.h"
+#include "retrason/readfile.h"
 
 /* Each gets argv[0] = its verb, parses its own options and returns an
  * exit status (sysexits.h). */
@@ -35,8 +36,7 @@ bool parse_color(const char *arg, enum color_mode *out);
 
 /* A loaded agenda file: the text, its diagnostics and the model. */
 struct loaded {
-	char *text;
-	size_t len;
+	struct rt_file file;
 	struct rt_diags diags;
 	struct rt_agenda *agenda;
 };

@@ -100,7 +100,7 @@ bool parse_color(const char *arg, enum color_mode *out)
 int load_agenda(const char *path, struct loaded *l)
 {
 	memset(l, 0, sizeof(*l));
-	int err = rt_read_file(path, RT_AGENDA_MAX_BYTES, &l->text, &l->len);
+	int err = rt_file_open(&l->file, path, RT_AGENDA_MAX_BYTES);
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (err == EFBIG) {
 		errorf("%s: file is too large (an agenda file has at most %zu MiB)", name,
@@ -113,8 +113,8 @@ int load_agenda(const char *path, struct loaded *l)
 			       ? EX_NOINPUT
 			       : EX_IOERR;
 	}
-	rt_diags_init(&l->diags, name, l->text, l->len);
-	l->agenda = rt_agenda_parse(l->text, l->len, NULL, &l->diags);
+	rt_diags_init(&l->diags, name, l->file.data ? l->file.data : "", l->file.len);
+	l->agenda = rt_agenda_parse(l->diags.src, l->file.len, NULL, &l->diags);
 	return 0;
 }
 
@@ -122,6 +122,6 @@ void loaded_finish(struct loaded *l)
 {
 	rt_agenda_free(l->agenda);
 	rt_diags_finish(&l->diags);
-	free(l->text);
+	rt_file_close(&l->file);
 	memset(l, 0, sizeof(*l));
 }

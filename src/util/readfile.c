@@ -1,71 +1,87 @@
 #include "retrason/readfile.h"
 
 #include <errno.h>
-#include <stdbool.h>
-#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "retrason/xalloc.h"
 
-int rt_read_file(const char *path, size_t max, char **buf, size_t *len)
+static int read_all(int fd, size_t max, struct rt_file *f)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	int err = 0;
-	struct stat st;
 	size_t cap = 65536, n = 0;
-	char *data = NULL;
-
-	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			err = EISDIR;
-			goto out;
-		}
-		if (S_ISREG(st.st_mode) && st.st_size > 0) {
-			if ((unsigned long long)st.st_size > max) {
-				err = EFBIG;
-				goto out;
-			}
-			cap = (size_t)st.st_size + 1;
-		}
-	}
-	data = xmalloc(cap);
+	char *data = xmalloc(cap);
 	for (;;) {
-		if (n + 1 >= cap) {
+		if (n == cap) {
 			if (cap > max) {
-				err = EFBIG;
-				goto out;
+				free(data);
+				return EFBIG;
 			}
 			cap *= 2;
 			data = xrealloc(data, cap);
 		}
-		ssize_t r = read(fd, data + n, cap - n - 1);
+		ssize_t r = read(fd, data + n, cap - n);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			err = errno;
-			goto out;
+			int err = errno;
+			free(data);
+			return err;
 		}
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
 	if (n > max) {
-		err = EFBIG;
-		goto out;
+		free(data);
+		return EFBIG;
 	}
-	data[n] = '\0';
-	*buf = data;
-	*len = n;
-	data = NULL;
-out:
-	free(data);
+	f->data = data;
+	f->len = n;
+	f->mapped = false;
+	return 0;
+}
+
+int rt_file_open(struct rt_file *f, const char *path, size_t max)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	int err = 0;
+
+	memset(f, 0, sizeof(*f));
+	if (fd < 0)
+		return errno;
+	if (fstat(fd, &st) != 0) {
+		err = errno;
+	} else if (S_ISDIR(st.st_mode)) {
+		err = EISDIR;
+	} else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+		err = EFBIG;
+	} else if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p != MAP_FAILED) {
+			f->data = p;
+			f->len = (size_t)st.st_size;
+			f->mapped = true;
+		} else {
+			err = read_all(fd, max, f);
+		}
+	} else {
+		err = read_all(fd, max, f);
+	}
 	if (!is_stdin)
 		close(fd);
 	return err;
+}
+
+void rt_file_close(struct rt_file *f)
+{
+	if (f->mapped)
+		munmap((void *)f->data, f->len);
+	else
+		free((void *)f->data);
+	memset(f, 0, sizeof(*f));
 }

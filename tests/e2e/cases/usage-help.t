@@ -1,0 +1,13 @@
+$ retrason --help
+--- stdout
+Usage: retrason [--help] [--version] NOUN VERB [options] [args]
+
+One plain-text agenda file for a meeting or workshop: check it and
+show it laid out in the terminal.
+
+Commands:
+  agenda show      print an agenda laid out for the terminal
+  agenda check     check agenda files, report every problem
+
+'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;
+the manuals are retrason(1) and retrason-agenda(5).

@@ -1,0 +1,7 @@
+$ retrason agenda --help
+--- stdout
+Usage: retrason agenda VERB [options] [args]
+
+Commands:
+  agenda show      print an agenda laid out for the terminal
+  agenda check     check agenda files, report every problem

@@ -1,0 +1,7 @@
+# A noun without a verb lists its verbs, exit 64.
+$ retrason agenda
+? 64
+--- stderr
+retrason agenda: which one?
+  agenda show      print an agenda laid out for the terminal
+  agenda check     check agenda files, report every problem

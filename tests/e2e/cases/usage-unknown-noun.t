@@ -1,0 +1,5 @@
+$ retrason agnda show
+? 64
+--- stderr
+retrason: unknown command 'agnda'; did you mean 'agenda'?
+Try 'retrason --help'.

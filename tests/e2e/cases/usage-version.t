@@ -1,0 +1,3 @@
+$ retrason --version
+--- stdout
+retrason 0.1.0
