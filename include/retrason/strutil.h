@@ -19,6 +19,10 @@ size_t rt_edit_distance(const char *a, size_t alen, const char *b);
 const char *rt_did_you_mean(const char *word, size_t len,
 			    const char *const *candidates, size_t n);
 
-bool rt_is_space(char c); /* space or tab: the only blanks in our formats */
+/* Space or tab: the only blanks in our formats. */
+static inline bool rt_is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
 
 #endif

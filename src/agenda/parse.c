@@ -84,6 +84,25 @@ static bool comment(const struct line *ln)
 	return i < ln->len && ln->s[i] == '#';
 }
 
+/* Skips printable ASCII (0x20-0x7E), the bulk of any agenda, eight
+ * bytes at a time: a check of a 100,000-item file is mostly this loop. */
+static size_t skip_printable_ascii(const char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t ctl = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
+		uint64_t del = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F)); /* 0x7F */
+		if ((w | ctl | del) & high)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)(s[i] - 0x20) < 0x5F)
+		i++;
+	return i;
+}
+
 /* The first character that a line may not contain, so nothing invisible
  * (or a bare CR) reaches a calendar or a mail header. */
 static bool line_valid(struct parser *p, const struct line *ln)
@@ -99,9 +118,7 @@ static bool line_valid(struct parser *p, const struct line *ln)
 	}
 	/* One pass: ASCII is checked byte by byte, the rest decoded. */
 	for (size_t i = 0; i < ln->len;) {
-		/* Printable ASCII, the bulk of any agenda, in one compare. */
-		while (i < ln->len && (unsigned char)(ln->s[i] - 0x20) < 0x5F)
-			i++;
+		i = skip_printable_ascii(ln->s, i, ln->len);
 		if (i == ln->len)
 			break;
 		unsigned char c = (unsigned char)ln->s[i];
@@ -570,21 +587,22 @@ static void speakers(struct state *st, struct rt_item *it, const struct text *t,
 	const char *s = t->s + off;
 	char sep = memchr(s, ';', len) ? ';' : ',';
 	size_t count = 1;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == sep)
-			count++;
+	for (const char *q = s; (q = memchr(q, sep, len - (size_t)(q - s))); q++)
+		count++;
 	it->speakers = rt_arena_alloc(&p->a->arena, count * sizeof(char *));
 	size_t from = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && s[i] != sep)
-			continue;
-		char *name = part_text(p, s + from, i - from);
+	for (;;) {
+		const char *q = memchr(s + from, sep, len - from);
+		size_t to = q ? (size_t)(q - s) : len;
+		char *name = part_text(p, s + from, to - from);
 		if (name)
 			it->speakers[it->nspeakers++] = name;
 		else
-			t_warn(p, t, off + from, i - from ? i - from : 1,
+			t_warn(p, t, off + from, to - from ? to - from : 1,
 			       "remove the extra separator", "empty name in the speaker list");
-		from = i + 1;
+		if (!q)
+			break;
+		from = to + 1;
 	}
 }
 

@@ -186,11 +186,12 @@ bool read_date_range(struct parser *p, const struct text *t,
 	return true;
 }
 
-bool read_clock(struct parser *p, const struct text *t, size_t *pi,
-		bool allow_24, int *minutes)
+/* Why a would-be time at s[start] is not one, reported with a hint.
+ * Only the error path pays for this analysis. */
+static void clock_error(struct parser *p, const struct text *t, size_t start)
 {
 	const char *s = t->s;
-	size_t len = t->len, i = *pi, start = *pi;
+	size_t len = t->len;
 	size_t tok = token_len(s + start, len - start);
 	/* A time ends at a dash too: "10:3O-12:00" is about "10:3O". */
 	for (size_t k = start; k < start + tok; k++)
@@ -198,30 +199,43 @@ bool read_clock(struct parser *p, const struct text *t, size_t *pi,
 			tok = k - start;
 			break;
 		}
-	int h = 0, m = 0;
-	size_t hd = 0;
-
 	/* A letter O typed for a zero is a classic; say so. */
-	for (size_t k = start; k < start + tok; k++) {
-		if (s[k] == 'O' || s[k] == 'o') {
-			bool shape = true;
-			for (size_t j = start; j < start + tok; j++)
-				if (!digit(s[j]) && s[j] != ':' && s[j] != 'O' && s[j] != 'o')
-					shape = false;
-			if (!shape)
-				break;
-			char fixed[32];
-			size_t n = 0;
-			for (size_t j = start; j < start + tok && n + 1 < sizeof(fixed); j++)
-				fixed[n++] = (s[j] == 'O' || s[j] == 'o') ? '0' : s[j];
-			fixed[n] = '\0';
-			char hint[64];
-			snprintf(hint, sizeof(hint), "did you mean '%s'?", fixed);
-			t_err(p, t, k, 1, hint, "letter '%c' in the time '%.*s'", s[k],
-			      (int)tok, s + start);
-			return false;
+	bool shape = tok > 0;
+	size_t letter = 0;
+	bool has_o = false;
+	for (size_t j = start; j < start + tok; j++) {
+		if (s[j] == 'O' || s[j] == 'o') {
+			if (!has_o)
+				letter = j;
+			has_o = true;
+		} else if (!digit(s[j]) && s[j] != ':') {
+			shape = false;
 		}
 	}
+	if (shape && has_o) {
+		char fixed[32], hint[64];
+		size_t n = 0;
+		for (size_t j = start; j < start + tok && n + 1 < sizeof(fixed); j++)
+			fixed[n++] = (s[j] == 'O' || s[j] == 'o') ? '0' : s[j];
+		fixed[n] = '\0';
+		snprintf(hint, sizeof(hint), "did you mean '%s'?", fixed);
+		t_err(p, t, letter, 1, hint, "letter '%c' in the time '%.*s'", s[letter],
+		      (int)tok, s + start);
+		return;
+	}
+	t_err(p, t, start, tok ? tok : 1,
+	      "write times as HH:MM on the 24-hour clock, for example 16:00",
+	      tok ? "expected a time, found '%.*s'" : "expected a time%.*s", (int)tok,
+	      s + start);
+}
+
+bool read_clock(struct parser *p, const struct text *t, size_t *pi,
+		bool allow_24, int *minutes)
+{
+	const char *s = t->s;
+	size_t len = t->len, i = *pi, start = *pi;
+	int h = 0, m = 0;
+	size_t hd = 0;
 
 	while (i < len && digit(s[i]) && hd < 3) {
 		h = h * 10 + (s[i] - '0');
@@ -229,11 +243,9 @@ bool read_clock(struct parser *p, const struct text *t, size_t *pi,
 		hd++;
 	}
 	if (hd == 0 || hd > 2 || i >= len || s[i] != ':' ||
-	    !digits(s, len, i + 1, 2, &m) || (i + 3 < len && digit(s[i + 3]))) {
-		t_err(p, t, start, tok ? tok : 1,
-		      "write times as HH:MM on the 24-hour clock, for example 16:00",
-		      tok ? "expected a time, found '%.*s'" : "expected a time%.*s",
-		      (int)tok, s + start);
+	    !digits(s, len, i + 1, 2, &m) || (i + 3 < len && digit(s[i + 3])) ||
+	    (i + 3 < len && (s[i + 3] == 'O' || s[i + 3] == 'o'))) {
+		clock_error(p, t, start);
 		return false;
 	}
 	i += 3;

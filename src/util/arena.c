@@ -30,12 +30,11 @@ void rt_arena_finish(struct rt_arena *a)
 	a->head = NULL;
 }
 
-void *rt_arena_alloc(struct rt_arena *a, size_t n)
+static void *alloc_aligned(struct rt_arena *a, size_t n, size_t align)
 {
-	const size_t align = alignof(max_align_t);
-	n = (n + align - 1) & ~(align - 1);
 	struct rt_arena_chunk *c = a->head;
-	if (!c || c->size - c->used < n) {
+	size_t pad = c ? (align - c->used % align) % align : 0;
+	if (!c || c->size - c->used < n + pad) {
 		/* Big requests get a chunk of their own, placed behind the
 		 * current one so its free space is not wasted. */
 		size_t size = n > CHUNK / 4 ? n : CHUNK;
@@ -52,15 +51,21 @@ void *rt_arena_alloc(struct rt_arena *a, size_t n)
 			a->head = nc;
 		}
 		c = nc;
+		pad = 0;
 	}
-	void *p = c->data + c->used;
-	c->used += n;
+	void *p = c->data + c->used + pad;
+	c->used += pad + n;
 	return p;
+}
+
+void *rt_arena_alloc(struct rt_arena *a, size_t n)
+{
+	return alloc_aligned(a, n, alignof(max_align_t));
 }
 
 char *rt_arena_strndup(struct rt_arena *a, const char *s, size_t n)
 {
-	char *p = rt_arena_alloc(a, n + 1);
+	char *p = alloc_aligned(a, n + 1, 1); /* strings need no alignment */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -61,7 +61,8 @@ int rt_file_open(struct rt_file *f, const char *path, size_t max)
 	} else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
 		err = EFBIG;
 	} else if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		/* MAP_POPULATE: one pass over the page cache instead of a fault a page. */
+		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 		if (p != MAP_FAILED) {
 			f->data = p;
 			f->len = (size_t)st.st_size;

@@ -83,8 +83,3 @@ const char *rt_did_you_mean(const char *word, size_t len,
 		return best;
 	return NULL;
 }
-
-bool rt_is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
