@@ -158,6 +158,7 @@ def main():
     do_update = "--update" in args
     args = [a for a in args if a != "--update"]
     exe = os.environ.get("RETRASON")
+    exe = os.path.abspath(exe) if exe else None
     srcdir = os.environ.get("RETRASON_SRCDIR",
                             os.path.join(os.path.dirname(__file__), "..", ".."))
     if not exe:
