@@ -41,9 +41,8 @@ int cmd_agenda_check(int argc, char **argv)
 			strict = true;
 			break;
 		case 'C':
-			if (!parse_color(optarg, &color))
-				return usage_error(cmd, "invalid --color '%s' (use auto, always or never)",
-						   optarg);
+			if (!color_option(cmd, optarg, &color))
+				return EX_USAGE;
 			break;
 		case 'h':
 			fputs(usage, stdout);

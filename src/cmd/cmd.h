@@ -32,7 +32,9 @@ int next_option(const char *cmd, int argc, char **argv, const char *shortopts,
  * terminal that is not "dumb" and NO_COLOR unset or empty. */
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 bool want_color(int fd, enum color_mode mode);
-bool parse_color(const char *arg, enum color_mode *out);
+/* Reads --color's value (NULL: always); reports a bad one and returns
+ * false. */
+bool color_option(const char *cmd, const char *arg, enum color_mode *out);
 
 /* A loaded agenda file: the text, its diagnostics and the model. */
 struct loaded {

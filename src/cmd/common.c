@@ -84,7 +84,7 @@ bool want_color(int fd, enum color_mode mode)
 	return isatty(fd);
 }
 
-bool parse_color(const char *arg, enum color_mode *out)
+bool color_option(const char *cmd, const char *arg, enum color_mode *out)
 {
 	if (!arg || !strcmp(arg, "always"))
 		*out = COLOR_ALWAYS;
@@ -92,8 +92,10 @@ bool parse_color(const char *arg, enum color_mode *out)
 		*out = COLOR_NEVER;
 	else if (!strcmp(arg, "auto"))
 		*out = COLOR_AUTO;
-	else
+	else {
+		usage_error(cmd, "invalid --color '%s' (use auto, always or never)", arg);
 		return false;
+	}
 	return true;
 }
 

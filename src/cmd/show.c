@@ -75,9 +75,8 @@ int cmd_agenda_show(int argc, char **argv)
 						   optarg, RT_TEXT_MIN_WIDTH, RT_TEXT_MAX_WIDTH);
 			break;
 		case 'C':
-			if (!parse_color(optarg, &color))
-				return usage_error(cmd, "invalid --color '%s' (use auto, always or never)",
-						   optarg);
+			if (!color_option(cmd, optarg, &color))
+				return EX_USAGE;
 			break;
 		case 'L':
 			if (!rt_lang_from_tag(optarg, &lang) || strlen(optarg) > 16)
