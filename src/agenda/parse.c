@@ -9,6 +9,7 @@
 #include "retrason/strutil.h"
 #include "retrason/tz.h"
 #include "retrason/utf8.h"
+#include "retrason/textline.h"
 #include "retrason/xalloc.h"
 
 enum field_id {
@@ -26,7 +27,7 @@ static const char *const field_names[F_COUNT] = {
 /* A header field as collected, before its value is read. */
 struct field {
 	enum field_id id;
-	struct line line; /* its first line */
+	struct rt_line line; /* its first line */
 	const char *name;
 	size_t name_len;
 	size_t val_off; /* value start, bytes into the first line */
@@ -54,13 +55,13 @@ struct state {
 	bool refused[F_COUNT];
 };
 
-static void line_err(struct parser *p, enum rt_severity sev, const struct line *ln,
+static void line_err(struct parser *p, enum rt_severity sev, const struct rt_line *ln,
 		     size_t off, size_t n, const char *hint, const char *msg)
 {
 	rt_diag_at(p->d, sev, ln->no, ln->off, ln->off + off, n, hint, "%s", msg);
 }
 
-static struct text line_text(const struct line *ln, size_t off, size_t len)
+static struct text line_text(const struct rt_line *ln, size_t off, size_t len)
 {
 	struct text t = {ln->s + off, len, ln, off, len};
 	return t;
@@ -73,82 +74,15 @@ static size_t rtrim(const char *s, size_t len)
 	return len;
 }
 
-static bool blank(const struct line *ln)
+static bool blank(const struct rt_line *ln)
 {
 	return skip_blank(ln->s, 0, ln->len) == ln->len;
 }
 
-static bool comment(const struct line *ln)
+static bool comment(const struct rt_line *ln)
 {
 	size_t i = skip_blank(ln->s, 0, ln->len);
 	return i < ln->len && ln->s[i] == '#';
-}
-
-/* Skips printable ASCII (0x20-0x7E), the bulk of any agenda, eight
- * bytes at a time: a check of a 100,000-item file is mostly this loop. */
-static size_t skip_printable_ascii(const char *s, size_t i, size_t len)
-{
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	while (i + 8 <= len) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		uint64_t ctl = (w - ones * 0x20) & ~w;      /* a byte < 0x20 */
-		uint64_t del = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F)); /* 0x7F */
-		if ((w | ctl | del) & high)
-			break;
-		i += 8;
-	}
-	while (i < len && (unsigned char)(s[i] - 0x20) < 0x5F)
-		i++;
-	return i;
-}
-
-/* The first character that a line may not contain, so nothing invisible
- * (or a bare CR) reaches a calendar or a mail header. */
-static bool line_valid(struct parser *p, const struct line *ln)
-{
-	if (ln->len > RT_AGENDA_MAX_LINE) {
-		char msg[96];
-		snprintf(msg, sizeof(msg), "line is too long (%zu bytes; at most %d)",
-			 ln->len, RT_AGENDA_MAX_LINE);
-		line_err(p, RT_ERROR, ln, 0, 1,
-			 "break long text into several lines; they are joined on display",
-			 msg);
-		return false;
-	}
-	/* One pass: ASCII is checked byte by byte, the rest decoded. */
-	for (size_t i = 0; i < ln->len;) {
-		i = skip_printable_ascii(ln->s, i, ln->len);
-		if (i == ln->len)
-			break;
-		unsigned char c = (unsigned char)ln->s[i];
-		uint32_t cp = c;
-		size_t n = 1;
-		if (c >= 0x80) {
-			n = rt_utf8_decode(ln->s + i, ln->len - i, &cp);
-			if (n == 0) {
-				char msg[64];
-				snprintf(msg, sizeof(msg), "invalid UTF-8 (byte 0x%02X)", c);
-				line_err(p, RT_ERROR, ln, i, 1,
-					 "save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)",
-					 msg);
-				return false;
-			}
-		}
-		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
-		    cp == 0x2028 || cp == 0x2029) {
-			char msg[64];
-			snprintf(msg, sizeof(msg), "control character U+%04X in the text",
-				 (unsigned)cp);
-			line_err(p, RT_ERROR, ln, i, n,
-				 cp == '\r' ? "a carriage return may only end a line"
-					    : "remove it; agenda files are plain text",
-				 msg);
-			return false;
-		}
-		i += n;
-	}
-	return true;
 }
 
 /* ---- header ---------------------------------------------------------- */
@@ -179,7 +113,7 @@ static bool name_eq(const char *a, const char *b, size_t n)
 }
 
 /* Returns false if the line is not "Name: value". */
-static bool header_line(struct state *st, const struct line *ln)
+static bool header_line(struct state *st, const struct rt_line *ln)
 {
 	struct parser *p = &st->p;
 	size_t n = 0;
@@ -237,7 +171,7 @@ static bool header_line(struct state *st, const struct line *ln)
 	return true;
 }
 
-static void note_refused(struct state *st, const struct line *ln)
+static void note_refused(struct state *st, const struct rt_line *ln)
 {
 	size_t n = 0;
 	while (n < ln->len && n < 16 && is_name_char(ln->s[n]))
@@ -249,7 +183,7 @@ static void note_refused(struct state *st, const struct line *ln)
 			st->refused[i] = true;
 }
 
-static void continuation(struct state *st, const struct line *ln)
+static void continuation(struct state *st, const struct rt_line *ln)
 {
 	if (st->nfields == 0) {
 		line_err(&st->p, RT_ERROR, ln, 0, skip_blank(ln->s, 0, ln->len) + 1,
@@ -431,7 +365,7 @@ static size_t list_marker(const char *s, size_t len)
 	return 0;
 }
 
-static void description_line(struct state *st, const struct line *ln)
+static void description_line(struct state *st, const struct rt_line *ln)
 {
 	if (blank(ln)) {
 		end_block(st);
@@ -456,7 +390,7 @@ static void description_line(struct state *st, const struct line *ln)
 	rt_buf_add(&st->block, ln->s + i, rtrim(ln->s + i, ln->len - i));
 }
 
-static bool is_agenda_marker(const struct line *ln)
+static bool is_agenda_marker(const struct rt_line *ln)
 {
 	size_t i = skip_blank(ln->s, 0, ln->len);
 	size_t n = rtrim(ln->s + i, ln->len - i);
@@ -479,7 +413,7 @@ static void fmt_clock(char *buf, size_t n, int minutes)
 	snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
 }
 
-static void day_line(struct state *st, const struct line *ln)
+static void day_line(struct state *st, const struct rt_line *ln)
 {
 	struct parser *p = &st->p;
 	struct rt_agenda *a = p->a;
@@ -606,7 +540,7 @@ static void speakers(struct state *st, struct rt_item *it, const struct text *t,
 	}
 }
 
-static void item_line(struct state *st, const struct line *ln)
+static void item_line(struct state *st, const struct rt_line *ln)
 {
 	struct parser *p = &st->p;
 	struct rt_agenda *a = p->a;
@@ -752,7 +686,7 @@ static void item_line(struct state *st, const struct line *ln)
 	st->cur = it;
 }
 
-static void note_line(struct state *st, const struct line *ln)
+static void note_line(struct state *st, const struct rt_line *ln)
 {
 	if (!st->cur) {
 		if (st->seen_item)
@@ -769,7 +703,7 @@ static void note_line(struct state *st, const struct line *ln)
 	rt_buf_add(&st->block, ln->s + i, rtrim(ln->s + i, ln->len - i));
 }
 
-static void agenda_line(struct state *st, const struct line *ln)
+static void agenda_line(struct state *st, const struct rt_line *ln)
 {
 	if (blank(ln))
 		return;
@@ -845,9 +779,9 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		pos = 3;
-	const char *nul = memchr(buf, '\0', len);
-	if (nul) {
-		size_t at = (size_t)(nul - buf), ls = at;
+	size_t at = rt_find_nul(buf, len);
+	if (at < len) {
+		size_t ls = at;
 		unsigned lno = 1;
 		while (ls > pos && buf[ls - 1] != '\n')
 			ls--;
@@ -869,15 +803,9 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 		goto out;
 	}
 
-	while (pos < len) {
-		const char *nl = memchr(buf + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - buf) : len;
-		struct line ln = {buf + pos, end - pos, pos, ++no};
-		if (ln.len && ln.s[ln.len - 1] == '\r')
-			ln.len--;
-		pos = nl ? end + 1 : len;
-
-		if (!line_valid(&st.p, &ln)) {
+	struct rt_line ln;
+	while (rt_next_line(buf, len, &pos, &no, &ln)) {
+		if (!rt_line_check(diags, &ln, RT_AGENDA_MAX_LINE)) {
 			if (section == S_HEADER)
 				note_refused(&st, &ln);
 			continue;

@@ -9,12 +9,9 @@
 #include "retrason/agenda.h"
 #include "retrason/diag.h"
 
-struct line {
-	const char *s; /* without the line break */
-	size_t len;
-	size_t off; /* of s[0] in the whole buffer */
-	unsigned no;
-};
+#include "retrason/textline.h"
+
+
 
 /* A piece of text and where it came from.  The first `exact` bytes of s
  * stand in the source line at line->off + base; anything after that was
@@ -22,7 +19,7 @@ struct line {
 struct text {
 	const char *s;
 	size_t len;
-	const struct line *line;
+	const struct rt_line *line;
 	size_t base;
 	size_t exact;
 };

@@ -11,7 +11,7 @@ Location: Escape \x1b[31m red
 ctrl.agenda:1:12: error: control character U+0007 in the text
     1 | Title: Bell� here
       |            ^
-note: remove it; agenda files are plain text
+note: remove it: the file must be plain text
 ctrl.agenda:2:17: error: control character U+000D in the text
     2 | Date: 2024-01-02�Time: 10:00-11:00
       |                 ^
@@ -19,5 +19,5 @@ note: a carriage return may only end a line
 ctrl.agenda:5:18: error: control character U+001B in the text
     5 | Location: Escape �[31m red
       |                  ^
-note: remove it; agenda files are plain text
+note: remove it: the file must be plain text
 3 errors, 0 warnings
