@@ -16,6 +16,8 @@ struct command {
 static const struct command commands[] = {
 	{"agenda", "show", cmd_agenda_show, "print an agenda laid out for the terminal"},
 	{"agenda", "check", cmd_agenda_check, "check agenda files, report every problem"},
+	{"agenda", "ics", cmd_agenda_ics, "write the event as an iCalendar file"},
+	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -34,8 +36,8 @@ static void print_usage(FILE *f)
 {
 	fputs("Usage: retrason [--help] [--version] NOUN VERB [options] [args]\n"
 	      "\n"
-	      "One plain-text agenda file for a meeting or workshop: check it and\n"
-	      "show it laid out in the terminal.\n"
+	      "One plain-text agenda file for a meeting or workshop: check it, show\n"
+	      "it laid out in the terminal, turn it into calendar files.\n"
 	      "\n"
 	      "Commands:\n",
 	      f);

@@ -70,6 +70,8 @@ struct rt_agenda {
 	enum rt_status status;
 	int reminder; /* minutes before the start, or RT_NO_REMINDER */
 	char *language; /* BCP 47 tag as written; NULL if not given */
+	char **categories; /* from Categories, split at commas */
+	size_t ncategories;
 
 	struct rt_xfield *x;
 	size_t nx;
@@ -101,6 +103,14 @@ void rt_agenda_free(struct rt_agenda *a);
  * given as minutes after the midnight of day `day`. */
 void rt_agenda_when(const struct rt_agenda *a, size_t day, int minutes,
 		    struct rt_date *date, int *min_of_day);
+
+/* The event's identity for calendars: the UID field, else derived from
+ * the title and the organizer's address, so that re-running gives the
+ * same UID and changing the time, place or agenda keeps it: 32 hex
+ * digits of two FNV-1a hashes of "title\norganizer" and
+ * "organizer\ntitle", "@", and the organizer's domain (or
+ * "retrason.invalid").  Caller frees. */
+char *rt_agenda_uid(const struct rt_agenda *a);
 
 /* Largest agenda file retrason reads, and longest line in it. */
 #define RT_AGENDA_MAX_BYTES ((size_t)512 << 20)

@@ -28,4 +28,14 @@ void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang 
 void rt_render_text(struct rt_buf *out, const struct rt_agenda *a,
 		    const struct rt_text_opts *o);
 
+/* The agenda as plain text without layout, for a calendar entry's
+ * DESCRIPTION: the description, the programme one item a line (speakers,
+ * room, notes), then contact, phone, e-mail and web. */
+void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
+/* An item's speakers: "A, B", or "Doe, Jane; Roe, Rick" when a name
+ * holds a comma. */
+void rt_render_speakers(struct rt_buf *out, const struct rt_item *it);
+/* One item's speakers, room and notes, for the item's own entry. */
+void rt_render_plain_item(struct rt_buf *out, const struct rt_item *it);
+
 #endif

@@ -15,13 +15,13 @@
 enum field_id {
 	F_TITLE, F_DATE, F_TIME, F_TIMEZONE, F_LOCATION, F_ADDRESS, F_ORGANIZER,
 	F_CONTACT, F_PHONE, F_EMAIL, F_URL, F_UID, F_STATUS, F_REMINDER,
-	F_LANGUAGE, F_COUNT, F_X = F_COUNT, F_UNKNOWN
+	F_LANGUAGE, F_CATEGORIES, F_COUNT, F_X = F_COUNT, F_UNKNOWN
 };
 
 static const char *const field_names[F_COUNT] = {
 	"Title",   "Date",  "Time", "Timezone", "Location", "Address",  "Organizer",
 	"Contact", "Phone", "Email", "URL",     "UID",      "Status",   "Reminder",
-	"Language",
+	"Language", "Categories",
 };
 
 /* A header field as collected, before its value is read. */
@@ -208,6 +208,25 @@ static void missing(struct parser *p, const char *field, const char *example)
 		   field);
 }
 
+static void read_categories(struct parser *p, const struct text *t)
+{
+	struct rt_agenda *a = p->a;
+	size_t n = 1;
+	for (size_t i = 0; i < t->len; i++)
+		n += t->s[i] == ',';
+	a->categories = rt_arena_alloc(&a->arena, n * sizeof(char *));
+	size_t from = 0;
+	for (size_t i = 0; i <= t->len; i++) {
+		if (i < t->len && t->s[i] != ',')
+			continue;
+		size_t b = skip_blank(t->s, from, i);
+		size_t e = b + rtrim(t->s + b, i - b);
+		if (e > b)
+			a->categories[a->ncategories++] = dup_text(p, t->s + b, e - b);
+		from = i + 1;
+	}
+}
+
 static void read_fields(struct state *st)
 {
 	struct parser *p = &st->p;
@@ -303,6 +322,9 @@ static void read_fields(struct state *st)
 		case F_LANGUAGE:
 			if (read_language(p, &t))
 				a->language = dup_text(p, t.s, t.len);
+			break;
+		case F_CATEGORIES:
+			read_categories(p, &t);
 			break;
 		default:
 			break;
@@ -851,6 +873,17 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 	end_block(&st);
 	end_notes(&st);
 	finish_timeline(a);
+	if (!a->uid && diags->errors == 0) {
+		char *uid = rt_agenda_uid(a);
+		struct rt_buf hint;
+		rt_buf_init(&hint);
+		rt_buf_addf(&hint, "add 'UID: %s' to keep it for good", uid);
+		rt_diag_at(diags, RT_WARNING, 0, 0, 0, 0, rt_buf_str(&hint),
+			   "no 'UID:'; calendars know this event by its title and "
+			   "organizer, so changing either makes it a new event");
+		rt_buf_finish(&hint);
+		free(uid);
+	}
 
 out:
 	for (size_t i = 0; i < st.nfields; i++)

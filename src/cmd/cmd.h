@@ -9,12 +9,15 @@
 
 #include "retrason/agenda.h"
 #include "retrason/diag.h"
+#include "retrason/i18n.h"
 #include "retrason/readfile.h"
 
 /* Each gets argv[0] = its verb, parses its own options and returns an
  * exit status (sysexits.h). */
 int cmd_agenda_show(int argc, char **argv);
 int cmd_agenda_check(int argc, char **argv);
+int cmd_agenda_ics(int argc, char **argv);
+int cmd_invite_ics(int argc, char **argv);
 
 /* "retrason: " and the message on standard error. */
 void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -47,5 +50,17 @@ struct loaded {
  * status for a file that could not be read (reported already). */
 int load_agenda(const char *path, struct loaded *l);
 void loaded_finish(struct loaded *l);
+
+/* Loads an agenda for output: like load_agenda(), and a file with errors
+ * is reported (to stderr) and refused with 65.  Warnings stay silent:
+ * 'agenda check' is where they are shown. */
+int load_good_agenda(const char *path, struct loaded *l);
+
+/* The output language: --lang if given, else the file's Language, else
+ * the locale, else English. */
+enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang);
+
+/* Reads --lang's value; reports a bad one and returns false. */
+bool lang_option(const char *cmd, const char *arg, enum rt_lang *out);
 
 #endif

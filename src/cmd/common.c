@@ -127,3 +127,37 @@ void loaded_finish(struct loaded *l)
 	rt_file_close(&l->file);
 	memset(l, 0, sizeof(*l));
 }
+
+int load_good_agenda(const char *path, struct loaded *l)
+{
+	int rc = load_agenda(path, l);
+	if (rc)
+		return rc;
+	if (l->diags.errors) {
+		rt_diags_print(&l->diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
+		errorf("%s has errors; 'retrason agenda check' lists them", l->diags.path);
+		loaded_finish(l);
+		return EX_DATAERR;
+	}
+	return 0;
+}
+
+enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang)
+{
+	if (given)
+		return lang;
+	if (a->language && rt_lang_from_tag(a->language, &lang))
+		return lang;
+	if (rt_lang_from_env(&lang))
+		return lang;
+	return RT_LANG_EN;
+}
+
+bool lang_option(const char *cmd, const char *arg, enum rt_lang *out)
+{
+	if (strlen(arg) > 16 || !rt_lang_from_tag(arg, out)) {
+		usage_error(cmd, "unsupported language '%s' (use de or en)", arg);
+		return false;
+	}
+	return true;
+}

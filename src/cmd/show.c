@@ -79,9 +79,8 @@ int cmd_agenda_show(int argc, char **argv)
 				return EX_USAGE;
 			break;
 		case 'L':
-			if (!rt_lang_from_tag(optarg, &lang) || strlen(optarg) > 16)
-				return usage_error(cmd, "unsupported language '%s' (use de or en)",
-						   optarg);
+			if (!lang_option(cmd, optarg, &lang))
+				return EX_USAGE;
 			lang_given = true;
 			break;
 		case 'h':
@@ -98,20 +97,10 @@ int cmd_agenda_show(int argc, char **argv)
 		return usage_error(cmd, "no agenda file given");
 
 	struct loaded l;
-	int rc = load_agenda(path, &l);
+	int rc = load_good_agenda(path, &l);
 	if (rc)
 		return rc;
-	if (l.diags.errors) {
-		rt_diags_print(&l.diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
-		fprintf(stderr, "retrason: %s has errors; 'retrason agenda check' lists them\n",
-			l.diags.path);
-		loaded_finish(&l);
-		return EX_DATAERR;
-	}
-	if (!lang_given && !(l.agenda->language &&
-			     rt_lang_from_tag(l.agenda->language, &lang)) &&
-	    !rt_lang_from_env(&lang))
-		lang = RT_LANG_EN;
+	lang = pick_lang(l.agenda, lang_given, lang);
 
 	struct rt_text_opts o = {
 		.width = width ? width : terminal_width(),

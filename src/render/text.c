@@ -191,19 +191,6 @@ static void item_time(struct rt_buf *t, const struct rt_item *it)
 	}
 }
 
-static void speaker_list(struct rt_buf *s, const struct rt_item *it)
-{
-	bool comma = false;
-	for (size_t k = 0; k < it->nspeakers; k++)
-		if (strchr(it->speakers[k], ','))
-			comma = true;
-	for (size_t k = 0; k < it->nspeakers; k++) {
-		if (k)
-			rt_buf_adds(s, comma ? "; " : ", ");
-		rt_buf_adds(s, it->speakers[k]);
-	}
-}
-
 /* Renders one item; returns the number of lines it took. */
 static size_t item(struct out *o, const struct table *tb, const struct rt_item *it)
 {
@@ -249,7 +236,7 @@ static size_t item(struct out *o, const struct table *tb, const struct rt_item *
 	if (it->nspeakers) {
 		struct rt_buf s;
 		rt_buf_init(&s);
-		speaker_list(&s, it);
+		rt_render_speakers(&s, it);
 		wrapped(o, "", NULL, tb->indent, s.data, S_SPEAKER);
 		lines++;
 		rt_buf_finish(&s);

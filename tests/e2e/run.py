@@ -45,7 +45,8 @@ def unescape(data):
 def parse(path):
     case = {"env": {}, "cmd": None, "status": 0, "files": [], "stdin": b"",
             "stdout": "", "stderr": "", "order": []}
-    with open(path, encoding="utf-8") as f:
+    # newline="": CRLF in expected iCalendar output must stay CRLF.
+    with open(path, encoding="utf-8", newline="") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -131,7 +132,7 @@ def show_diff(name, want, got):
 
 def update(path, case, status, out, err):
     head = []
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         for line in f.read().split("\n"):
             if line.startswith(SECTION):
                 break
@@ -149,7 +150,7 @@ def update(path, case, status, out, err):
     for name, data in (("stdout", out), ("stderr", err)):
         if data:
             parts.append(f"{SECTION}{name}\n" + data.decode("utf-8", "replace"))
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("".join(parts))
 
 

@@ -94,6 +94,16 @@ static void check_rows(void)
 		rt_diags_init(&d, "t.agenda", text, len);
 		static const struct rt_parse_opts opts = {.default_timezone = "UTC"};
 		struct rt_agenda *a = rt_agenda_parse(text, len, &opts, &d);
+		/* The rows leave UID out; its warning has a test of its own. */
+		for (size_t k = 0; k < d.n; k++)
+			if (strstr(d.v[k].message, "no 'UID:'")) {
+				d.warnings--;
+				free(d.v[k].message);
+				free(d.v[k].hint);
+				memmove(&d.v[k], &d.v[k + 1], (d.n - k - 1) * sizeof(d.v[0]));
+				d.n--;
+				break;
+			}
 		if (d.errors != rows[i].errors || d.warnings != rows[i].warnings)
 			fprintf(stderr, "row %zu: %zu errors, %zu warnings; first: %s\n", i,
 				d.errors, d.warnings, d.n ? d.v[0].message : "-");
@@ -124,6 +134,7 @@ static void check_kickoff_model(void)
 		"Organizer: \"Allianz, Team\" <retrason@allianz-fuer-die-region.de>\n"
 		"Reminder: 1 day\n"
 		"X-Network: ReTraSON\n"
+		"UID: kickoff@example.org\n"
 		"\n"
 		"First paragraph\n"
 		"continues here.\n"
@@ -182,7 +193,7 @@ static void check_kickoff_model(void)
 		CHECK_INT(a->items[3].end, 18 * 60); /* the last ends with the event */
 		CHECK_INT(a->items[4].start, 18 * 60);
 		CHECK_INT(a->items[4].end, RT_OPEN_END); /* starts at the end: open */
-		CHECK_INT(a->items[4].line, 24);
+		CHECK_INT(a->items[4].line, 25);
 	}
 	rt_agenda_free(a);
 	rt_diags_finish(&d);
@@ -192,7 +203,7 @@ static void check_overnight_and_days(void)
 {
 	struct rt_diags d;
 	struct rt_agenda *a = parse("Title: Night\nDate: 2024-03-30\nTime: 22:00-02:00\n"
-				    "Timezone: Europe/Berlin\n\nAgenda:\n"
+				    "Timezone: Europe/Berlin\nUID: n@x\n\nAgenda:\n"
 				    "22:00 | In\n23:30-00:30 | Stars\n00:30 | Talk\n01:45 | End\n",
 				    &d);
 	CHECK_INT(d.errors + d.warnings, 0);
@@ -212,7 +223,7 @@ static void check_overnight_and_days(void)
 	rt_diags_finish(&d);
 
 	a = parse("Title: Conf\nDate: 2024-09-17..2024-09-19\nTime: 09:00-17:00\n"
-		  "Timezone: UTC\n\nAgenda:\n09:00 | Reg\n[2024-09-17] One\n10:00 | Key\n"
+		  "Timezone: UTC\nUID: c@x\n\nAgenda:\n09:00 | Reg\n[2024-09-17] One\n10:00 | Key\n"
 		  "[2024-09-19]\n09:00 | A | | R1\n09:00 | B | | R2\n12:00 | Lunch\n",
 		  &d);
 	CHECK_INT(d.errors + d.warnings, 0);
@@ -235,11 +246,44 @@ static void check_overnight_and_days(void)
 	rt_diags_finish(&d);
 }
 
+static void check_uid_warning(void)
+{
+	struct rt_diags d;
+	struct rt_agenda *a = parse(HEAD "Organizer: Jane <jane@example.org>\n", &d);
+	char *uid = rt_agenda_uid(a);
+	CHECK_INT(d.warnings, 1);
+	CHECK(d.n == 1 && strstr(d.v[0].message, "no 'UID:'"));
+	CHECK(d.n == 1 && d.v[0].hint && strstr(d.v[0].hint, uid));
+	CHECK(strlen(uid) == 32 + strlen("@example.org"));
+	CHECK(strstr(uid, "@example.org") != NULL);
+	free(uid);
+	rt_agenda_free(a);
+	rt_diags_finish(&d);
+
+	a = parse(HEAD "UID: given@example.org\n", &d);
+	CHECK_INT(d.warnings, 0);
+	uid = rt_agenda_uid(a);
+	CHECK_STR(uid, "given@example.org");
+	free(uid);
+	rt_agenda_free(a);
+	rt_diags_finish(&d);
+
+	a = parse(HEAD "Categories: Workshop, Mobilität ,, x\nUID: u@x\n", &d);
+	CHECK_INT(a->ncategories, 3);
+	if (a->ncategories == 3) {
+		CHECK_STR(a->categories[1], "Mobilität");
+		CHECK_STR(a->categories[2], "x");
+	}
+	rt_agenda_free(a);
+	rt_diags_finish(&d);
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC", 1);
 	check_rows();
 	check_kickoff_model();
 	check_overnight_and_days();
+	check_uid_warning();
 	return check_done();
 }

@@ -6,6 +6,7 @@ $ retrason agenda check crlf.agenda
 Date: 2024-01-02\r
 Time:\t10:00-11:00
 Timezone: Europe/Berlin\r
+UID: windows@example.org\r
 \r
 Text\twith a tab.\r
    # an indented comment\r

@@ -8,3 +8,5 @@ Time: 23:00-24:00
 Timezone: UTC
 X-Room-Plan: https://example.org/plan.pdf
 Reminder: 1 day before
+UID: odd@example.org
+Categories: Test, Odd

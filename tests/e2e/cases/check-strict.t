@@ -18,4 +18,6 @@ nozone.agenda:5:11: warning: no translation for language 'fr'; English is used
 note: retrason writes dates and labels in German (de) or English (en)
 nozone.agenda: warning: no 'Timezone:'; times are read in this computer's zone, Europe/Berlin
 note: add 'Timezone: Europe/Berlin' (or the event's zone) so the times mean the same on every computer
-0 errors, 3 warnings
+nozone.agenda: warning: no 'UID:'; calendars know this event by its title and organizer, so changing either makes it a new event
+note: add 'UID: bd3b9d1700deb634a7b40dd32f4b7973@retrason.invalid' to keep it for good
+0 errors, 4 warnings

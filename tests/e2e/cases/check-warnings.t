@@ -32,4 +32,6 @@ nozone.agenda:10:1: warning: item starts after the event has ended (11:00)
       | ^~~~~
 nozone.agenda: warning: no 'Timezone:'; times are read in this computer's zone, Europe/Berlin
 note: add 'Timezone: Europe/Berlin' (or the event's zone) so the times mean the same on every computer
-0 errors, 6 warnings
+nozone.agenda: warning: no 'UID:'; calendars know this event by its title and organizer, so changing either makes it a new event
+note: add 'UID: bd3b9d1700deb634a7b40dd32f4b7973@retrason.invalid' to keep it for good
+0 errors, 7 warnings

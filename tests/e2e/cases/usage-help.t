@@ -2,12 +2,14 @@ $ retrason --help
 --- stdout
 Usage: retrason [--help] [--version] NOUN VERB [options] [args]
 
-One plain-text agenda file for a meeting or workshop: check it and
-show it laid out in the terminal.
+One plain-text agenda file for a meeting or workshop: check it, show
+it laid out in the terminal, turn it into calendar files.
 
 Commands:
   agenda show      print an agenda laid out for the terminal
   agenda check     check agenda files, report every problem
+  agenda ics       write the event as an iCalendar file
+  invite ics       write the invitation's iCalendar payload
 
 'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;
 the manuals are retrason(1) and retrason-agenda(5).

@@ -5,3 +5,4 @@ Usage: retrason agenda VERB [options] [args]
 Commands:
   agenda show      print an agenda laid out for the terminal
   agenda check     check agenda files, report every problem
+  agenda ics       write the event as an iCalendar file

@@ -1,0 +1,35 @@
+/* iCalendar output (RFC 5545) of an agenda: calendar files to import
+ * (METHOD:PUBLISH) and invitation payloads (REQUEST, CANCEL; RFC 5546).
+ * libical stays behind this interface. */
+#ifndef RETRASON_ICAL_H
+#define RETRASON_ICAL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "retrason/agenda.h"
+#include "retrason/i18n.h"
+#include "retrason/recipients.h"
+
+enum rt_ics_method { RT_ICS_PUBLISH, RT_ICS_REQUEST, RT_ICS_CANCEL };
+
+struct rt_ics_opts {
+	enum rt_ics_method method;
+	bool items;        /* also one VEVENT per agenda item (PUBLISH) */
+	int sequence;      /* SEQUENCE of the event */
+	long long dtstamp; /* DTSTAMP, seconds since 1970 UTC */
+	enum rt_lang lang; /* the words retrason adds to DESCRIPTION */
+	const struct rt_recipients *attendees; /* REQUEST and CANCEL */
+};
+
+/* Writes one VCALENDAR to out, event by event, so memory stays flat
+ * however long the agenda.  Lines end in CRLF and are folded at 75
+ * octets between UTF-8 characters.  Returns 0, or an errno value when
+ * out could not be written. */
+int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o);
+
+/* Whether libical knows the agenda's time zone (it reads the same zone
+ * database as the agenda check, so this fails only on odd systems). */
+bool rt_ics_zone_known(const char *tzid);
+
+#endif

@@ -1,0 +1,242 @@
+/* retrason agenda ics and retrason invite ics: iCalendar files. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "retrason/atomic.h"
+#include "retrason/ical.h"
+#include "retrason/recipients.h"
+
+static const char agenda_usage[] =
+	"Usage: retrason agenda ics [options] [FILE|-]\n"
+	"\n"
+	"Write the event as an iCalendar file to import or subscribe to\n"
+	"(METHOD:PUBLISH), with the whole agenda in its description.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output=OUT     write OUT (atomically) instead of standard output\n"
+	"      --items          also one calendar entry per agenda item\n"
+	"      --sequence=N     the event's SEQUENCE (default 0)\n"
+	"      --lang=LANG      de or en: the words added to the description\n"
+	"  -h, --help           show this help\n";
+
+static const char invite_usage[] =
+	"Usage: retrason invite ics --to LIST [options] [FILE|-]\n"
+	"\n"
+	"Write the invitation payload (METHOD:REQUEST) that invitation mails\n"
+	"carry, with everyone on the distribution list LIST as an attendee;\n"
+	"with --cancel, the cancellation (METHOD:CANCEL).\n"
+	"\n"
+	"Options:\n"
+	"      --to=LIST        the distribution list, one recipient a line\n"
+	"      --cancel         cancel the event (SEQUENCE goes up by one)\n"
+	"  -o, --output=OUT     write OUT (atomically) instead of standard output\n"
+	"      --sequence=N     the SEQUENCE of the last version sent (default 0)\n"
+	"      --lang=LANG      de or en: the words added to the description\n"
+	"  -h, --help           show this help\n";
+
+struct ics_args {
+	const char *cmd;
+	const char *output;
+	const char *to;
+	struct rt_ics_opts o;
+	bool lang_given;
+	bool cancel;
+};
+
+static bool parse_sequence(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < 0 || v > 1000000)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
+static int dtstamp(const char *cmd, long long *out)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e) {
+		*out = (long long)time(NULL);
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(e, &end, 10);
+	if (*end || errno || v < 0 || v > 253402300799LL) {
+		errorf("%s: SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", cmd, e);
+		return EX_USAGE;
+	}
+	*out = v;
+	return 0;
+}
+
+static int write_calendar(struct ics_args *args, const struct rt_agenda *a)
+{
+	if (!rt_ics_zone_known(a->timezone)) {
+		errorf("libical does not know the time zone '%s'", a->timezone);
+		return EX_DATAERR;
+	}
+	if (!args->output) {
+		int err = rt_ics_write(stdout, a, &args->o);
+		return err ? EX_IOERR : EX_OK; /* main() reports the write error */
+	}
+	struct rt_atomic w;
+	int err = rt_atomic_open(&w, args->output);
+	if (err) {
+		errorf("cannot create %s: %s", args->output, strerror(err));
+		return EX_CANTCREAT;
+	}
+	err = rt_ics_write(w.f, a, &args->o);
+	if (err) {
+		rt_atomic_abort(&w);
+		errorf("cannot write %s: %s", args->output, strerror(err));
+		return EX_IOERR;
+	}
+	err = rt_atomic_commit(&w);
+	if (err) {
+		errorf("cannot write %s: %s", args->output, strerror(err));
+		return EX_IOERR;
+	}
+	return EX_OK;
+}
+
+static int load_list(const char *path, struct rt_recipients *r)
+{
+	struct rt_file f;
+	int err = rt_file_open(&f, path, (size_t)64 << 20);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (err) {
+		errorf("cannot read %s: %s", name, err == EFBIG ? "file is too large" : strerror(err));
+		return err == EFBIG ? EX_DATAERR : EX_NOINPUT;
+	}
+	struct rt_diags d;
+	rt_diags_init(&d, name, f.data ? f.data : "", f.len);
+	rt_recipients_parse(d.src, f.len, r, &d);
+	rt_diags_print(&d, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
+	int rc = d.errors ? EX_DATAERR : EX_OK;
+	rt_diags_finish(&d);
+	rt_file_close(&f);
+	return rc;
+}
+
+static int run(int argc, char **argv, struct ics_args *args, const char *usage,
+	       bool invite)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"items", no_argument, NULL, 'I'},
+		{"sequence", required_argument, NULL, 'S'},
+		{"lang", required_argument, NULL, 'L'},
+		{"to", required_argument, NULL, 'T'},
+		{"cancel", no_argument, NULL, 'X'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = args->cmd;
+	int c;
+
+	optind = 0;
+	while ((c = next_option(cmd, argc, argv, "o:h", longopts)) != -1) {
+		switch (c) {
+		case 'o':
+			args->output = optarg;
+			break;
+		case 'I':
+			if (invite)
+				return usage_error(cmd, "--items is for 'agenda ics'");
+			args->o.items = true;
+			break;
+		case 'S':
+			if (!parse_sequence(optarg, &args->o.sequence))
+				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
+						   optarg);
+			break;
+		case 'L':
+			if (!lang_option(cmd, optarg, &args->o.lang))
+				return EX_USAGE;
+			args->lang_given = true;
+			break;
+		case 'T':
+			if (!invite)
+				return usage_error(cmd, "--to is for 'invite ics'");
+			args->to = optarg;
+			break;
+		case 'X':
+			if (!invite)
+				return usage_error(cmd, "--cancel is for 'invite ics'");
+			args->cancel = true;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return EX_OK;
+		default:
+			return EX_USAGE;
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error(cmd, "one agenda file at a time (got %d)", argc - optind);
+	if (invite && !args->to)
+		return usage_error(cmd, "--to LIST is required: who is invited?");
+	const char *path = optind < argc ? argv[optind] : "-";
+	if (optind == argc && isatty(STDIN_FILENO))
+		return usage_error(cmd, "no agenda file given");
+	if (invite && !strcmp(path, "-") && !strcmp(args->to, "-"))
+		return usage_error(cmd, "the agenda and the list can't both be standard input");
+	int rc = dtstamp(cmd, &args->o.dtstamp);
+	if (rc)
+		return rc;
+
+	struct rt_recipients list;
+	memset(&list, 0, sizeof(list));
+	rt_arena_init(&list.arena);
+	if (invite) {
+		rc = load_list(args->to, &list);
+		if (rc) {
+			rt_recipients_finish(&list);
+			return rc;
+		}
+		args->o.attendees = &list;
+		args->o.method = args->cancel ? RT_ICS_CANCEL : RT_ICS_REQUEST;
+		if (args->cancel)
+			args->o.sequence++;
+	}
+
+	struct loaded l;
+	rc = load_good_agenda(path, &l);
+	if (rc) {
+		rt_recipients_finish(&list);
+		return rc;
+	}
+	if (invite && !l.agenda->organizer.addr) {
+		errorf("%s: an invitation needs an 'Organizer:' to answer to", l.diags.path);
+		rc = EX_DATAERR;
+	} else {
+		args->o.lang = pick_lang(l.agenda, args->lang_given, args->o.lang);
+		rc = write_calendar(args, l.agenda);
+	}
+	loaded_finish(&l);
+	rt_recipients_finish(&list);
+	return rc;
+}
+
+int cmd_agenda_ics(int argc, char **argv)
+{
+	struct ics_args args = {.cmd = "agenda ics"};
+	args.o.method = RT_ICS_PUBLISH;
+	return run(argc, argv, &args, agenda_usage, false);
+}
+
+int cmd_invite_ics(int argc, char **argv)
+{
+	struct ics_args args = {.cmd = "invite ics"};
+	return run(argc, argv, &args, invite_usage, true);
+}

@@ -1,0 +1,299 @@
+/* The calendar itself: VEVENTs built with libical from the agenda model,
+ * written one at a time between a hand-written VCALENDAR header and
+ * footer, so a 100,000-item agenda never sits in memory as a string. */
+#include <errno.h>
+#include <string.h>
+
+#include "config.h"
+#include "fold.h"
+#include "retrason/buf.h"
+#include "retrason/ical.h"
+#include "retrason/render.h"
+#include "retrason/xalloc.h"
+#include "zone.h"
+
+struct ctx {
+	const struct rt_agenda *a;
+	const struct rt_ics_opts *o;
+	const char *tzid;    /* TZID parameter; NULL: times in UTC ("Z") */
+	const char *uid;
+	struct icaltimetype dtstamp;
+	FILE *out;
+	struct rt_buf text; /* scratch for DESCRIPTION and friends */
+	struct rt_buf folded;
+};
+
+bool rt_ics_zone_known(const char *tzid)
+{
+	return rt_zone_lookup(tzid) != NULL;
+}
+
+/* A wall-clock time in the agenda's zone, minutes past the midnight of
+ * date (a day or more past midnight moves to later dates). */
+static icalproperty *when(const struct ctx *c, icalproperty *(*make)(struct icaltimetype),
+			  struct rt_date date, int minutes, bool is_date)
+{
+	struct icaltimetype t = icaltime_null_time();
+	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
+	minutes %= RT_MINUTES_PER_DAY;
+	t.year = date.year;
+	t.month = date.month;
+	t.day = date.day;
+	if (is_date) {
+		t.is_date = 1;
+	} else {
+		t.hour = minutes / 60;
+		t.minute = minutes % 60;
+		if (!c->tzid)
+			t.zone = icaltimezone_get_utc_timezone();
+	}
+	icalproperty *p = make(t);
+	if (!is_date && c->tzid)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(c->tzid));
+	return p;
+}
+
+static void text_prop(const struct ctx *c, icalcomponent *ev, icalproperty *p)
+{
+	if (c->a->language)
+		icalproperty_add_parameter(p, icalparameter_new_language(c->a->language));
+	icalcomponent_add_property(ev, p);
+}
+
+/* CN values are quoted by libical; a double quote inside can't be. */
+static char *cn_text(const char *name)
+{
+	char *s = xstrdup(name);
+	for (char *p = s; *p; p++)
+		if (*p == '"')
+			*p = '\'';
+	return s;
+}
+
+static icalproperty *mailto(icalproperty *(*make)(const char *), const char *name,
+			    const char *addr)
+{
+	struct rt_buf uri;
+	rt_buf_init(&uri);
+	rt_buf_addf(&uri, "mailto:%s", addr);
+	icalproperty *p = make(rt_buf_str(&uri));
+	rt_buf_finish(&uri);
+	if (name) {
+		char *cn = cn_text(name);
+		icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+		free(cn);
+	}
+	return p;
+}
+
+static void common(struct ctx *c, icalcomponent *ev, const char *uid)
+{
+	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->dtstamp));
+	icalcomponent_add_property(ev, icalproperty_new_sequence(c->o->sequence));
+	if (c->a->organizer.addr)
+		icalcomponent_add_property(ev, mailto(icalproperty_new_organizer,
+						      c->a->organizer.name,
+						      c->a->organizer.addr));
+}
+
+static const char *location(struct ctx *c, const char *room)
+{
+	const struct rt_agenda *a = c->a;
+	const char *parts[3] = {room, a->location, a->address};
+	rt_buf_reset(&c->text);
+	for (size_t i = 0; i < 3; i++) {
+		if (!parts[i])
+			continue;
+		if (c->text.len)
+			rt_buf_adds(&c->text, ", ");
+		rt_buf_adds(&c->text, parts[i]);
+	}
+	return c->text.len ? rt_buf_str(&c->text) : NULL;
+}
+
+static icalcomponent *main_event(struct ctx *c)
+{
+	const struct rt_agenda *a = c->a;
+	icalcomponent *ev = icalcomponent_new_vevent();
+	common(c, ev, c->uid);
+
+	if (a->all_day) {
+		icalcomponent_add_property(ev, when(c, icalproperty_new_dtstart, a->first, 0, true));
+		icalcomponent_add_property(
+			ev, when(c, icalproperty_new_dtend, rt_date_add_days(a->last, 1), 0, true));
+	} else {
+		icalcomponent_add_property(ev, when(c, icalproperty_new_dtstart, a->first,
+						    a->start, false));
+		icalcomponent_add_property(ev, when(c, icalproperty_new_dtend, a->first,
+						    a->end, false));
+		if (a->ndays > 1) {
+			/* One entry a day, not a block through the nights. */
+			struct icalrecurrencetype r;
+			icalrecurrencetype_clear(&r);
+			r.freq = ICAL_DAILY_RECURRENCE;
+			r.count = (int)a->ndays;
+			icalcomponent_add_property(ev, icalproperty_new_rrule(r));
+		}
+	}
+	text_prop(c, ev, icalproperty_new_summary(a->title));
+	const char *loc = location(c, NULL);
+	if (loc)
+		text_prop(c, ev, icalproperty_new_location(loc));
+	rt_buf_reset(&c->text);
+	rt_render_plain(&c->text, a, c->o->lang);
+	if (c->text.len)
+		text_prop(c, ev, icalproperty_new_description(rt_buf_str(&c->text)));
+
+	if (a->url)
+		icalcomponent_add_property(ev, icalproperty_new_url(a->url));
+	for (size_t i = 0; i < a->ncategories; i++)
+		text_prop(c, ev, icalproperty_new_categories(a->categories[i]));
+
+	rt_buf_reset(&c->text);
+	const char *contact[] = {a->contact, a->phone, a->email};
+	for (size_t i = 0; i < 3; i++)
+		if (contact[i])
+			rt_buf_addf(&c->text, "%s%s", c->text.len ? ", " : "", contact[i]);
+	if (c->text.len)
+		text_prop(c, ev, icalproperty_new_contact(rt_buf_str(&c->text)));
+
+	enum icalproperty_status st = ICAL_STATUS_NONE;
+	if (c->o->method == RT_ICS_CANCEL || a->status == RT_STATUS_CANCELLED)
+		st = ICAL_STATUS_CANCELLED;
+	else if (a->status == RT_STATUS_TENTATIVE)
+		st = ICAL_STATUS_TENTATIVE;
+	else if (a->status == RT_STATUS_CONFIRMED || c->o->method != RT_ICS_PUBLISH)
+		st = ICAL_STATUS_CONFIRMED;
+	if (st != ICAL_STATUS_NONE)
+		icalcomponent_add_property(ev, icalproperty_new_status(st));
+
+	for (size_t i = 0; i < a->nx; i++) {
+		icalproperty *x = icalproperty_new_x(a->x[i].value);
+		struct rt_buf name;
+		rt_buf_init(&name);
+		for (const char *p = a->x[i].name; *p; p++)
+			rt_buf_addc(&name, (*p >= 'a' && *p <= 'z') ? (char)(*p - 32) : *p);
+		icalproperty_set_x_name(x, rt_buf_str(&name));
+		rt_buf_finish(&name);
+		icalcomponent_add_property(ev, x);
+	}
+
+	if (c->o->method != RT_ICS_PUBLISH && c->o->attendees) {
+		const struct rt_recipients *r = c->o->attendees;
+		for (size_t i = 0; i < r->n; i++) {
+			icalproperty *p = mailto(icalproperty_new_attendee, r->v[i].name,
+						 r->v[i].addr);
+			icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+			icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+			icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
+			icalcomponent_add_property(ev, p);
+		}
+	}
+
+	/* Alarms only when publishing: invitations' alarms are stripped
+	 * by the clients that receive them, and rightly so. */
+	if (c->o->method == RT_ICS_PUBLISH && a->reminder != RT_NO_REMINDER) {
+		icalcomponent *alarm = icalcomponent_new_valarm();
+		struct icaltriggertype trig;
+		memset(&trig, 0, sizeof(trig));
+		trig.time = icaltime_null_time();
+		trig.duration = icaldurationtype_from_int(-a->reminder * 60);
+		icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		icalcomponent_add_property(alarm, icalproperty_new_trigger(trig));
+		icalcomponent_add_property(alarm, icalproperty_new_description(a->title));
+		icalcomponent_add_component(ev, alarm);
+	}
+	return ev;
+}
+
+static icalcomponent *item_event(struct ctx *c, size_t k, unsigned parallel)
+{
+	const struct rt_agenda *a = c->a;
+	const struct rt_item *it = &a->items[k];
+	icalcomponent *ev = icalcomponent_new_vevent();
+	struct rt_date date;
+	int min;
+	rt_agenda_when(a, it->day, it->start, &date, &min);
+
+	/* Stable while the item keeps its day and start time. */
+	struct rt_buf uid;
+	rt_buf_init(&uid);
+	rt_buf_addf(&uid, "item-%04d%02d%02dT%02d%02d-%u.%s", date.year, date.month, date.day,
+		    min / 60, min % 60, parallel, c->uid);
+	common(c, ev, rt_buf_str(&uid));
+	rt_buf_finish(&uid);
+
+	struct rt_date day = a->days[it->day].date;
+	icalcomponent_add_property(ev, when(c, icalproperty_new_dtstart, day, it->start, false));
+	if (it->end != RT_OPEN_END)
+		icalcomponent_add_property(ev, when(c, icalproperty_new_dtend, day, it->end, false));
+	text_prop(c, ev, icalproperty_new_summary(it->title));
+	const char *loc = location(c, it->room);
+	if (loc)
+		text_prop(c, ev, icalproperty_new_location(loc));
+	rt_buf_reset(&c->text);
+	rt_render_plain_item(&c->text, it);
+	if (c->text.len)
+		text_prop(c, ev, icalproperty_new_description(rt_buf_str(&c->text)));
+	icalcomponent_add_property(ev, icalproperty_new_relatedto(c->uid));
+	return ev;
+}
+
+/* Serialises, refolds and writes one component, then frees it. */
+static void emit(struct ctx *c, icalcomponent *comp)
+{
+	char *s = icalcomponent_as_ical_string_r(comp);
+	rt_buf_reset(&c->folded);
+	rt_ical_refold(s, strlen(s), &c->folded);
+	fwrite(c->folded.data, 1, c->folded.len, c->out);
+	free(s);
+	icalcomponent_free(comp);
+}
+
+int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o)
+{
+	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
+	struct ctx c = {.a = a, .o = o, .out = out};
+	icaltimezone *zone = rt_zone_lookup(a->timezone);
+	icalcomponent *vtz = zone && !a->all_day
+				     ? rt_zone_vtimezone(zone, a->timezone, a->first)
+				     : NULL;
+	/* --items puts times on an all-day event's items too. */
+	if (!vtz && zone && a->all_day && o->items && a->nitems)
+		vtz = rt_zone_vtimezone(zone, a->timezone, a->first);
+	char *uid = rt_agenda_uid(a);
+
+	c.tzid = vtz ? a->timezone : NULL;
+	c.uid = uid;
+	c.dtstamp = icaltime_from_timet_with_zone((time_t)o->dtstamp, 0,
+						  icaltimezone_get_utc_timezone());
+	rt_buf_init(&c.text);
+	rt_buf_init(&c.folded);
+
+	fprintf(out,
+		"BEGIN:VCALENDAR\r\n"
+		"VERSION:2.0\r\n"
+		"PRODID:-//retrason//retrason %s//EN\r\n"
+		"CALSCALE:GREGORIAN\r\n"
+		"METHOD:%s\r\n",
+		RETRASON_VERSION, methods[o->method]);
+	if (vtz)
+		emit(&c, vtz);
+	emit(&c, main_event(&c));
+	if (o->items && o->method == RT_ICS_PUBLISH) {
+		unsigned parallel = 0;
+		for (size_t k = 0; k < a->nitems; k++) {
+			bool same = k && a->items[k - 1].day == a->items[k].day &&
+				    a->items[k - 1].start == a->items[k].start;
+			parallel = same ? parallel + 1 : 0;
+			emit(&c, item_event(&c, k, parallel));
+		}
+	}
+	fputs("END:VCALENDAR\r\n", out);
+
+	rt_buf_finish(&c.text);
+	rt_buf_finish(&c.folded);
+	free(uid);
+	return fflush(out) == 0 && !ferror(out) ? 0 : (errno ? errno : EIO);
+}

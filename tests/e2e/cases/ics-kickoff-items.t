@@ -1,0 +1,152 @@
+# One calendar entry per agenda item as well.
+env SOURCE_DATE_EPOCH=1669000000
+$ retrason agenda ics --items --lang=en examples/kickoff.agenda
+--- stdout
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//retrason//retrason 0.1.0//EN
+CALSCALE:GREGORIAN
+METHOD:PUBLISH
+BEGIN:VTIMEZONE
+TZID:Europe/Berlin
+X-LIC-LOCATION:Europe/Berlin
+BEGIN:DAYLIGHT
+TZNAME:CEST
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+DTSTART:19810329T020000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+BEGIN:STANDARD
+TZNAME:CET
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+DTSTART:19961027T030000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T160000
+DTEND;TZID=Europe/Berlin:20221205T180000
+SUMMARY;LANGUAGE=de:Workshop zur „Strategiebildung für die infrastruktur
+ elle Transformation in SüdOstNiedersachsen“
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+DESCRIPTION;LANGUAGE=de:Das Regionale Transformationsnetzwerk SüdOstNieder
+ sachsen (kurz ReTraSON) hat das Ziel\, ein Transformationsnetzwerk für di
+ e Fahrzeug- und Zuliefererindustrie ins Leben zu rufen. Gemeinsam wollen P
+ artner aus der regionalen Wirtschaft\, Wissenschaft\, Politik\, Verwaltung
+  und von Gewerkschaften\, Verbänden und Kammern die Zukunft gestalten.\n\
+ nUm dem Strukturwandel und weiteren aktuellen ökologischen und sozialen H
+ erausforderungen zu begegnen\, zielt das Regionale Transformationsnetzwerk
+  SüdOstNiedersachsen darauf ab\, eine regionale Transformationsstrategie 
+ zu entwickeln. Dafür werden unterschiedliche Handlungsfelder fokussiert\,
+  u. a. die infrastrukturelle Transformation. Eine entsprechende Strategie 
+ zur infrastrukturellen Transformation soll die Gestaltungsspielräume durc
+ h Bausteine zu Mobilitäts- und Energieinfrastruktur und weiteren daran an
+ knüpfenden Handlungsfeldern fokussieren.\n\nDamit die Strategie für infr
+ astrukturelle Transformation effektiv und umsetzbar wird\, muss sie auf de
+ m Experten- und Fachwissen regionaler Entscheidungsträgerinnen fußen. Da
+ her würden wir uns freuen\, Euch bei der Kick-Off-Werkstatt für die infr
+ astrukturelle Transformationsstrategie zu begrüßen. Im Rahmen der Werkst
+ att werden zunächst Potentiale transformierter Mobilitätsstrukturen aufg
+ ezeigt. Anschließend wird das geplante Vorgehen der Strategiebildung darg
+ estellt. Darauf aufbauend könnt ihr mit dem Team von DLR-TS und weiteren 
+ regionalen Entscheidungsträgerinnen sondieren\, wie ihr den Prozess der S
+ trategieentwicklung mitprägen könnt.\n\nFür Fragen und weitere Informat
+ ionen stehen wir Euch jederzeit zur Verfügung.\n\nAgenda:\n16:00–16:10 
+ Grußwort und Auftakt der Werkstatt — Projektteam ReTraSON\, Projektteam
+  DLR-TS\n16:10–16:30 Impulsvortrag und Diskussion „Regionaler Struktur
+ wandel als Spiegelbild einer neuen Mobilitätskultur“ — Prof. Dr. Mich
+ ael Ortgiese\n16:30–17:50 Kick-Off zur gemeinsamen Strategieentwicklung 
+ für infrastrukturelle Transformation — Projektteam DLR-TS\n17:50–18:0
+ 0 Abschluss — Projektteam ReTraSON\, Projektteam DLR-TS\n18:00 Networkin
+ g\n\nContact: Allianz für die Region GmbH\, Team Mobilität\, Frankfurter
+  Straße 284\, 38122 Braunschweig\nPhone: 0531 / 1218 - 165\nEmail: retras
+ on@allianz-fuer-die-region.de
+CONTACT;LANGUAGE=de:Allianz für die Region GmbH\, Team Mobilität\, Frankf
+ urter Straße 284\, 38122 Braunschweig\, 0531 / 1218 - 165\, retrason@alli
+ anz-fuer-die-region.de
+STATUS:CONFIRMED
+END:VEVENT
+BEGIN:VEVENT
+UID:item-20221205T1600-0.retrason-kickoff-2022-12-05@allianz-fuer-die-regio
+ n.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T160000
+DTEND;TZID=Europe/Berlin:20221205T161000
+SUMMARY;LANGUAGE=de:Grußwort und Auftakt der Werkstatt
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+DESCRIPTION;LANGUAGE=de:Projektteam ReTraSON\, Projektteam DLR-TS
+RELATED-TO:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+END:VEVENT
+BEGIN:VEVENT
+UID:item-20221205T1610-0.retrason-kickoff-2022-12-05@allianz-fuer-die-regio
+ n.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T161000
+DTEND;TZID=Europe/Berlin:20221205T163000
+SUMMARY;LANGUAGE=de:Impulsvortrag und Diskussion „Regionaler Strukturwand
+ el als Spiegelbild einer neuen Mobilitätskultur“
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+DESCRIPTION;LANGUAGE=de:Prof. Dr. Michael Ortgiese
+RELATED-TO:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+END:VEVENT
+BEGIN:VEVENT
+UID:item-20221205T1630-0.retrason-kickoff-2022-12-05@allianz-fuer-die-regio
+ n.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T163000
+DTEND;TZID=Europe/Berlin:20221205T175000
+SUMMARY;LANGUAGE=de:Kick-Off zur gemeinsamen Strategieentwicklung für infr
+ astrukturelle Transformation
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+DESCRIPTION;LANGUAGE=de:Projektteam DLR-TS
+RELATED-TO:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+END:VEVENT
+BEGIN:VEVENT
+UID:item-20221205T1750-0.retrason-kickoff-2022-12-05@allianz-fuer-die-regio
+ n.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T175000
+DTEND;TZID=Europe/Berlin:20221205T180000
+SUMMARY;LANGUAGE=de:Abschluss
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+DESCRIPTION;LANGUAGE=de:Projektteam ReTraSON\, Projektteam DLR-TS
+RELATED-TO:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+END:VEVENT
+BEGIN:VEVENT
+UID:item-20221205T1800-0.retrason-kickoff-2022-12-05@allianz-fuer-die-regio
+ n.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T180000
+SUMMARY;LANGUAGE=de:Networking
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+RELATED-TO:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+END:VEVENT
+END:VCALENDAR

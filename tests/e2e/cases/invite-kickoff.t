@@ -1,0 +1,90 @@
+# The invitation payload for a list, a repeated address dropped with a warning.
+env SOURCE_DATE_EPOCH=1669000000
+$ retrason invite ics --to team.txt examples/kickoff.agenda
+--- file team.txt
+# Verteiler Kick-off
+Erika Mustermann <erika@example.org>
+"Müller, Hans" <hans.mueller@example.de>
+erika@EXAMPLE.org
+--- stdout
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//retrason//retrason 0.1.0//EN
+CALSCALE:GREGORIAN
+METHOD:REQUEST
+BEGIN:VTIMEZONE
+TZID:Europe/Berlin
+X-LIC-LOCATION:Europe/Berlin
+BEGIN:DAYLIGHT
+TZNAME:CEST
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+DTSTART:19810329T020000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+BEGIN:STANDARD
+TZNAME:CET
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+DTSTART:19961027T030000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
+DTSTAMP:20221121T030640Z
+SEQUENCE:0
+ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
+ lianz-fuer-die-region.de
+DTSTART;TZID=Europe/Berlin:20221205T160000
+DTEND;TZID=Europe/Berlin:20221205T180000
+SUMMARY;LANGUAGE=de:Workshop zur „Strategiebildung für die infrastruktur
+ elle Transformation in SüdOstNiedersachsen“
+LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
+ ilienthalplatz 1\, 38108 Braunschweig
+DESCRIPTION;LANGUAGE=de:Das Regionale Transformationsnetzwerk SüdOstNieder
+ sachsen (kurz ReTraSON) hat das Ziel\, ein Transformationsnetzwerk für di
+ e Fahrzeug- und Zuliefererindustrie ins Leben zu rufen. Gemeinsam wollen P
+ artner aus der regionalen Wirtschaft\, Wissenschaft\, Politik\, Verwaltung
+  und von Gewerkschaften\, Verbänden und Kammern die Zukunft gestalten.\n\
+ nUm dem Strukturwandel und weiteren aktuellen ökologischen und sozialen H
+ erausforderungen zu begegnen\, zielt das Regionale Transformationsnetzwerk
+  SüdOstNiedersachsen darauf ab\, eine regionale Transformationsstrategie 
+ zu entwickeln. Dafür werden unterschiedliche Handlungsfelder fokussiert\,
+  u. a. die infrastrukturelle Transformation. Eine entsprechende Strategie 
+ zur infrastrukturellen Transformation soll die Gestaltungsspielräume durc
+ h Bausteine zu Mobilitäts- und Energieinfrastruktur und weiteren daran an
+ knüpfenden Handlungsfeldern fokussieren.\n\nDamit die Strategie für infr
+ astrukturelle Transformation effektiv und umsetzbar wird\, muss sie auf de
+ m Experten- und Fachwissen regionaler Entscheidungsträgerinnen fußen. Da
+ her würden wir uns freuen\, Euch bei der Kick-Off-Werkstatt für die infr
+ astrukturelle Transformationsstrategie zu begrüßen. Im Rahmen der Werkst
+ att werden zunächst Potentiale transformierter Mobilitätsstrukturen aufg
+ ezeigt. Anschließend wird das geplante Vorgehen der Strategiebildung darg
+ estellt. Darauf aufbauend könnt ihr mit dem Team von DLR-TS und weiteren 
+ regionalen Entscheidungsträgerinnen sondieren\, wie ihr den Prozess der S
+ trategieentwicklung mitprägen könnt.\n\nFür Fragen und weitere Informat
+ ionen stehen wir Euch jederzeit zur Verfügung.\n\nAgenda:\n16:00–16:10 
+ Grußwort und Auftakt der Werkstatt — Projektteam ReTraSON\, Projektteam
+  DLR-TS\n16:10–16:30 Impulsvortrag und Diskussion „Regionaler Struktur
+ wandel als Spiegelbild einer neuen Mobilitätskultur“ — Prof. Dr. Mich
+ ael Ortgiese\n16:30–17:50 Kick-Off zur gemeinsamen Strategieentwicklung 
+ für infrastrukturelle Transformation — Projektteam DLR-TS\n17:50–18:0
+ 0 Abschluss — Projektteam ReTraSON\, Projektteam DLR-TS\n18:00 Networkin
+ g\n\nKontakt: Allianz für die Region GmbH\, Team Mobilität\, Frankfurter
+  Straße 284\, 38122 Braunschweig\nTelefon: 0531 / 1218 - 165\nE-Mail: ret
+ rason@allianz-fuer-die-region.de
+CONTACT;LANGUAGE=de:Allianz für die Region GmbH\, Team Mobilität\, Frankf
+ urter Straße 284\, 38122 Braunschweig\, 0531 / 1218 - 165\, retrason@alli
+ anz-fuer-die-region.de
+STATUS:CONFIRMED
+ATTENDEE;CN=Erika Mustermann;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSV
+ P=TRUE:mailto:erika@example.org
+ATTENDEE;CN="Müller, Hans";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP
+ =TRUE:mailto:hans.mueller@example.de
+END:VEVENT
+END:VCALENDAR
+--- stderr
+team.txt:4:1: warning: erika@EXAMPLE.org is already on line 2; this one is left out
+    4 | erika@EXAMPLE.org
+      | ^~~~~~~~~~~~~~~~~
