@@ -23,7 +23,7 @@ def day(k):
 
 out.write("Title: Benchmark-Konferenz „Große Agenda“ mit vielen Punkten\n")
 out.write(f"Date: {day(0)}..{day(days - 1)}\n" if days > 1 else f"Date: {day(0)}\n")
-out.write("Time: 07:00-23:00\nTimezone: Europe/Berlin\nLanguage: de\n")
+out.write("Time: 07:00-23:00\nTimezone: Europe/Berlin\nLanguage: de\nUID: bench@example.org\n")
 out.write("Location: Stadthalle Braunschweig\n\nEine generierte Agenda.\n\nAgenda:\n")
 i = 0
 for d in range(days):

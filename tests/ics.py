@@ -379,7 +379,29 @@ def tests(tmp):
     expect("no temporary file left after a refusal",
            os.listdir(os.path.dirname(out_path)) == ["kickoff.ics"])
 
-    # 11. A real calendar program imports it at the right times.
+    # 11. A long programme: DESCRIPTION is written in pieces (64 KiB at a
+    # time); it must read back whole, every item in order.
+    big = os.path.join(tmp, "big.agenda")
+    with open(big, "w") as f:
+        subprocess.run([sys.executable, os.path.join(SRC, "bench", "gen-agenda.py"), "2000"],
+                       stdout=f, check=True)
+    p = run(["agenda", "ics", big])
+    shape("2,000 items", p.stdout)
+    cal = icalendar.Calendar.from_ical(p.stdout)
+    desc = str(list(cal.walk("VEVENT"))[0]["DESCRIPTION"]).split("\n")
+    item_lines = [l for l in desc if l[:2].isdigit() and "Vortrag Nummer" in l]
+    expect("2,000 items: every item once in DESCRIPTION, in order",
+           [int(l.split("Nummer ")[1].split()[0]) for l in item_lines] == list(range(2000)),
+           len(item_lines))
+    expect("2,000 items: the notes too",
+           sum(1 for l in desc if l == "  Folien und Aufzeichnung folgen im Anschluss") == 667)
+    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
+        f.write(p.stdout)
+        f.flush()
+        rc, out = readback(f.name)
+    expect("2,000 items: libical reads it", rc == 0, out[-200:])
+
+    # 12. A real calendar program imports it at the right times.
     if shutil.which("calcurse") is None:
         expect("calcurse is installed (apt-get install calcurse)", False)
         return

@@ -15,6 +15,8 @@ struct rt_buf {
 void rt_buf_init(struct rt_buf *b);
 void rt_buf_finish(struct rt_buf *b);
 void rt_buf_reset(struct rt_buf *b); /* len = 0, keeps the memory */
+/* Makes room for n more bytes (and the NUL) without changing len. */
+void rt_buf_reserve(struct rt_buf *b, size_t n);
 void rt_buf_add(struct rt_buf *b, const char *s, size_t n);
 void rt_buf_adds(struct rt_buf *b, const char *s);
 void rt_buf_addc(struct rt_buf *b, char c);

@@ -21,6 +21,8 @@ struct ctx {
 	FILE *out;
 	struct rt_buf text; /* scratch for DESCRIPTION and friends */
 	struct rt_buf folded;
+	struct rt_ical_text desc;
+	size_t desc_pieces; /* pieces of DESCRIPTION already handed over */
 };
 
 bool rt_ics_zone_known(const char *tzid)
@@ -140,10 +142,7 @@ static icalcomponent *main_event(struct ctx *c)
 	const char *loc = location(c, NULL);
 	if (loc)
 		text_prop(c, ev, icalproperty_new_location(loc));
-	rt_buf_reset(&c->text);
-	rt_render_plain(&c->text, a, c->o->lang);
-	if (c->text.len)
-		text_prop(c, ev, icalproperty_new_description(rt_buf_str(&c->text)));
+	/* DESCRIPTION is written by emit_main(), streamed. */
 
 	if (a->url)
 		icalcomponent_add_property(ev, icalproperty_new_url(a->url));
@@ -240,6 +239,59 @@ static icalcomponent *item_event(struct ctx *c, size_t k, unsigned parallel)
 	return ev;
 }
 
+static void flush_folded(struct ctx *c)
+{
+	fwrite(c->folded.data, 1, c->folded.len, c->out);
+	rt_buf_reset(&c->folded);
+}
+
+static void description_piece(void *ctx, const char *s, size_t n)
+{
+	struct ctx *c = ctx;
+	c->desc_pieces++;
+	rt_ical_text_add(&c->desc, s, n);
+	if (c->folded.len > 65536)
+		flush_folded(c);
+}
+
+/* The event, with its DESCRIPTION — the whole programme — escaped and
+ * folded as it is rendered and put where RFC 5545 wants properties:
+ * before any VALARM. */
+static void emit_main(struct ctx *c, icalcomponent *ev)
+{
+	char *s = icalcomponent_as_ical_string_r(ev);
+	rt_buf_reset(&c->folded);
+	rt_ical_refold(s, strlen(s), &c->folded);
+	free(s);
+	icalcomponent_free(ev);
+
+	const char *alarm = strstr(c->folded.data, "\r\nBEGIN:VALARM\r\n");
+	size_t cut = alarm ? (size_t)(alarm - c->folded.data) + 2
+			   : c->folded.len - strlen("END:VEVENT\r\n");
+	char *tail = xstrdup(c->folded.data + cut);
+	c->folded.len = cut;
+	flush_folded(c);
+
+	struct rt_buf name;
+	rt_buf_init(&name);
+	rt_buf_adds(&name, "DESCRIPTION");
+	if (c->a->language)
+		rt_buf_addf(&name, ";LANGUAGE=%s", c->a->language);
+	rt_buf_reset(&c->text);
+	rt_ical_text_begin(&c->desc, &c->folded, rt_buf_str(&name));
+	rt_render_plain(&c->text, c->a, c->o->lang, description_piece, c);
+	if (c->text.len || c->desc_pieces) {
+		rt_ical_text_add(&c->desc, c->text.data, c->text.len);
+		rt_ical_text_end(&c->desc);
+		flush_folded(c);
+	} else {
+		rt_buf_reset(&c->folded); /* nothing to describe: no property */
+	}
+	rt_buf_finish(&name);
+	fputs(tail, c->out);
+	free(tail);
+}
+
 /* Serialises, refolds and writes one component, then frees it. */
 static void emit(struct ctx *c, icalcomponent *comp)
 {
@@ -280,7 +332,7 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 		RETRASON_VERSION, methods[o->method]);
 	if (vtz)
 		emit(&c, vtz);
-	emit(&c, main_event(&c));
+	emit_main(&c, main_event(&c));
 	if (o->items && o->method == RT_ICS_PUBLISH) {
 		unsigned parallel = 0;
 		for (size_t k = 0; k < a->nitems; k++) {

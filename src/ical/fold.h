@@ -13,4 +13,22 @@
  * trust it: its folding has changed between versions. */
 void rt_ical_refold(const char *in, size_t len, struct rt_buf *out);
 
+/* Writing one TEXT property by hand, in pieces: for the event's
+ * DESCRIPTION, which holds the whole programme and may run to megabytes,
+ * so it is escaped and folded as it is produced rather than built whole
+ * and copied by libical. */
+struct rt_ical_text {
+	struct rt_buf *out;
+	size_t col;
+};
+
+/* Starts "NAME;PARAMS:" (name as given, parameters included). */
+void rt_ical_text_begin(struct rt_ical_text *w, struct rt_buf *out, const char *name);
+/* Appends text, escaping \ ; , and newline (RFC 5545 3.3.11), folding. */
+void rt_ical_text_add(struct rt_ical_text *w, const char *s, size_t len);
+/* Appends without escaping (property name, parameters). */
+void rt_ical_text_raw(struct rt_ical_text *w, const char *s, size_t len);
+/* Ends the property line. */
+void rt_ical_text_end(struct rt_ical_text *w);
+
 #endif

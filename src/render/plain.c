@@ -24,8 +24,11 @@ static void speakers_room(struct rt_buf *out, const struct rt_item *it)
 		rt_buf_adds(out, " — ");
 		rt_render_speakers(out, it);
 	}
-	if (it->room)
-		rt_buf_addf(out, " (%s)", it->room);
+	if (it->room) {
+		rt_buf_adds(out, " (");
+		rt_buf_adds(out, it->room);
+		rt_buf_addc(out, ')');
+	}
 }
 
 void rt_render_plain_item(struct rt_buf *out, const struct rt_item *it)
@@ -45,7 +48,8 @@ static void item_line(struct rt_buf *out, const struct rt_item *it)
 		rt_buf_adds(out, "–");
 		rt_fmt_clock(out, it->end);
 	}
-	rt_buf_addf(out, " %s", it->title);
+	rt_buf_addc(out, ' ');
+	rt_buf_adds(out, it->title);
 	speakers_room(out, it);
 	rt_buf_addc(out, '\n');
 	if (it->notes) {
@@ -63,7 +67,22 @@ static void item_line(struct rt_buf *out, const struct rt_item *it)
 	}
 }
 
-void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang)
+/* Hands all but trailing newlines to flush: whether they end the text
+ * is only known at the end. */
+static void maybe_flush(struct rt_buf *out, rt_flush_fn flush, void *ctx)
+{
+	if (!flush || out->len < 65536)
+		return;
+	size_t keep = 0;
+	while (keep < out->len && out->data[out->len - 1 - keep] == '\n')
+		keep++;
+	flush(ctx, out->data, out->len - keep);
+	memmove(out->data, out->data + out->len - keep, keep + 1);
+	out->len = keep;
+}
+
+void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang,
+		     rt_flush_fn flush, void *ctx)
 {
 	for (size_t i = 0; i < a->ndesc; i++) {
 		const struct rt_block *b = &a->desc[i];
@@ -72,7 +91,7 @@ void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang
 		rt_buf_addf(out, "%s%s\n", b->list_item ? "• " : "", b->text);
 	}
 	if (a->nitems) {
-		if (out->len)
+		if (a->ndesc)
 			rt_buf_addc(out, '\n');
 		rt_buf_addf(out, "%s:\n", rt_msg(lang, RT_MSG_AGENDA));
 		for (size_t d = 0; d < a->ndays; d++) {
@@ -85,8 +104,10 @@ void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang
 					rt_buf_addf(out, " · %s", day->label);
 				rt_buf_addc(out, '\n');
 			}
-			for (size_t k = 0; k < day->nitems; k++)
+			for (size_t k = 0; k < day->nitems; k++) {
 				item_line(out, &a->items[day->first_item + k]);
+				maybe_flush(out, flush, ctx);
+			}
 		}
 	}
 	const struct {
@@ -102,7 +123,7 @@ void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang
 	for (size_t i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
 		if (!facts[i].value)
 			continue;
-		if (first && out->len)
+		if (first && (a->ndesc || a->nitems))
 			rt_buf_addc(out, '\n');
 		first = false;
 		rt_buf_addf(out, "%s: %s\n", rt_msg(lang, facts[i].label), facts[i].value);

@@ -38,6 +38,11 @@ static void reserve(struct rt_buf *b, size_t extra)
 	}
 }
 
+void rt_buf_reserve(struct rt_buf *b, size_t n)
+{
+	reserve(b, n);
+}
+
 void rt_buf_add(struct rt_buf *b, const char *s, size_t n)
 {
 	reserve(b, n);
@@ -68,16 +73,23 @@ void rt_buf_addn(struct rt_buf *b, char c, size_t n)
 void rt_buf_vaddf(struct rt_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
-	char probe[1];
 	if (!fmt) /* never; but says so to GCC's sanitizer builds */
 		return;
+	reserve(b, 64);
+	/* Format straight into the free space; only a long result needs
+	 * a second pass. */
 	va_copy(cp, ap);
-	int n = vsnprintf(probe, sizeof(probe), fmt, cp);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->data + b->len, room, fmt, cp);
 	va_end(cp);
-	if (n <= 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	reserve(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -38,41 +38,41 @@ SUMMARY;LANGUAGE=de:Workshop zur „Strategiebildung für die infrastruktur
  elle Transformation in SüdOstNiedersachsen“
 LOCATION;LANGUAGE=de:Lilienthalhaus am Forschungsflughafen Braunschweig\, L
  ilienthalplatz 1\, 38108 Braunschweig
-DESCRIPTION;LANGUAGE=de:Das Regionale Transformationsnetzwerk SüdOstNieder
- sachsen (kurz ReTraSON) hat das Ziel\, ein Transformationsnetzwerk für di
- e Fahrzeug- und Zuliefererindustrie ins Leben zu rufen. Gemeinsam wollen P
- artner aus der regionalen Wirtschaft\, Wissenschaft\, Politik\, Verwaltung
-  und von Gewerkschaften\, Verbänden und Kammern die Zukunft gestalten.\n\
- nUm dem Strukturwandel und weiteren aktuellen ökologischen und sozialen H
- erausforderungen zu begegnen\, zielt das Regionale Transformationsnetzwerk
-  SüdOstNiedersachsen darauf ab\, eine regionale Transformationsstrategie 
- zu entwickeln. Dafür werden unterschiedliche Handlungsfelder fokussiert\,
-  u. a. die infrastrukturelle Transformation. Eine entsprechende Strategie 
- zur infrastrukturellen Transformation soll die Gestaltungsspielräume durc
- h Bausteine zu Mobilitäts- und Energieinfrastruktur und weiteren daran an
- knüpfenden Handlungsfeldern fokussieren.\n\nDamit die Strategie für infr
- astrukturelle Transformation effektiv und umsetzbar wird\, muss sie auf de
- m Experten- und Fachwissen regionaler Entscheidungsträgerinnen fußen. Da
- her würden wir uns freuen\, Euch bei der Kick-Off-Werkstatt für die infr
- astrukturelle Transformationsstrategie zu begrüßen. Im Rahmen der Werkst
- att werden zunächst Potentiale transformierter Mobilitätsstrukturen aufg
- ezeigt. Anschließend wird das geplante Vorgehen der Strategiebildung darg
- estellt. Darauf aufbauend könnt ihr mit dem Team von DLR-TS und weiteren 
- regionalen Entscheidungsträgerinnen sondieren\, wie ihr den Prozess der S
- trategieentwicklung mitprägen könnt.\n\nFür Fragen und weitere Informat
- ionen stehen wir Euch jederzeit zur Verfügung.\n\nAgenda:\n16:00–16:10 
- Grußwort und Auftakt der Werkstatt — Projektteam ReTraSON\, Projektteam
-  DLR-TS\n16:10–16:30 Impulsvortrag und Diskussion „Regionaler Struktur
- wandel als Spiegelbild einer neuen Mobilitätskultur“ — Prof. Dr. Mich
- ael Ortgiese\n16:30–17:50 Kick-Off zur gemeinsamen Strategieentwicklung 
- für infrastrukturelle Transformation — Projektteam DLR-TS\n17:50–18:0
- 0 Abschluss — Projektteam ReTraSON\, Projektteam DLR-TS\n18:00 Networkin
- g\n\nKontakt: Allianz für die Region GmbH\, Team Mobilität\, Frankfurter
-  Straße 284\, 38122 Braunschweig\nTelefon: 0531 / 1218 - 165\nE-Mail: ret
- rason@allianz-fuer-die-region.de
 CONTACT;LANGUAGE=de:Allianz für die Region GmbH\, Team Mobilität\, Frankf
  urter Straße 284\, 38122 Braunschweig\, 0531 / 1218 - 165\, retrason@alli
  anz-fuer-die-region.de
 STATUS:CONFIRMED
+DESCRIPTION;LANGUAGE=de:Das Regionale Transformationsnetzwerk SüdOstNieder
+ sachsen (kurz ReTraSON) hat das Ziel\, ein Transformationsnetzwerk für di
+ e Fahrzeug- und Zuliefererindustrie ins Leben zu rufen. Gemeinsam wollen P
+ artner aus der regionalen Wirtschaft\, Wissenschaft\, Politik\, Verwaltung
+  und von Gewerkschaften\, Verbänden und Kammern die Zukunft gestalten.\n
+ \nUm dem Strukturwandel und weiteren aktuellen ökologischen und sozialen 
+ Herausforderungen zu begegnen\, zielt das Regionale Transformationsnetzwer
+ k SüdOstNiedersachsen darauf ab\, eine regionale Transformationsstrategie
+  zu entwickeln. Dafür werden unterschiedliche Handlungsfelder fokussiert
+ \, u. a. die infrastrukturelle Transformation. Eine entsprechende Strategi
+ e zur infrastrukturellen Transformation soll die Gestaltungsspielräume du
+ rch Bausteine zu Mobilitäts- und Energieinfrastruktur und weiteren daran 
+ anknüpfenden Handlungsfeldern fokussieren.\n\nDamit die Strategie für in
+ frastrukturelle Transformation effektiv und umsetzbar wird\, muss sie auf 
+ dem Experten- und Fachwissen regionaler Entscheidungsträgerinnen fußen. 
+ Daher würden wir uns freuen\, Euch bei der Kick-Off-Werkstatt für die in
+ frastrukturelle Transformationsstrategie zu begrüßen. Im Rahmen der Werk
+ statt werden zunächst Potentiale transformierter Mobilitätsstrukturen au
+ fgezeigt. Anschließend wird das geplante Vorgehen der Strategiebildung da
+ rgestellt. Darauf aufbauend könnt ihr mit dem Team von DLR-TS und weitere
+ n regionalen Entscheidungsträgerinnen sondieren\, wie ihr den Prozess der
+  Strategieentwicklung mitprägen könnt.\n\nFür Fragen und weitere Inform
+ ationen stehen wir Euch jederzeit zur Verfügung.\n\nAgenda:\n16:00–16:1
+ 0 Grußwort und Auftakt der Werkstatt — Projektteam ReTraSON\, Projektte
+ am DLR-TS\n16:10–16:30 Impulsvortrag und Diskussion „Regionaler Strukt
+ urwandel als Spiegelbild einer neuen Mobilitätskultur“ — Prof. Dr. Mi
+ chael Ortgiese\n16:30–17:50 Kick-Off zur gemeinsamen Strategieentwicklun
+ g für infrastrukturelle Transformation — Projektteam DLR-TS\n17:50–18
+ :00 Abschluss — Projektteam ReTraSON\, Projektteam DLR-TS\n18:00 Network
+ ing\n\nKontakt: Allianz für die Region GmbH\, Team Mobilität\, Frankfurt
+ er Straße 284\, 38122 Braunschweig\nTelefon: 0531 / 1218 - 165\nE-Mail: r
+ etrason@allianz-fuer-die-region.de
 END:VEVENT
 END:VCALENDAR
