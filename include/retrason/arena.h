@@ -10,6 +10,7 @@ struct rt_arena_chunk;
 
 struct rt_arena {
 	struct rt_arena_chunk *head;
+	size_t chunks; /* how many have been taken */
 };
 
 void rt_arena_init(struct rt_arena *a);
