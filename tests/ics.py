@@ -419,5 +419,35 @@ def tests(tmp):
                "Workshop zur „Strategiebildung" in q, q[:300])
         expect(f"calcurse in {tz}: all six entries", q.count(" -> ") == 6, q.count(" -> "))
 
+    # The other cases, each imported on its own, seen in Berlin and in UTC.
+    cases = [
+        (spring, "DST spring", [("03/31/2024", "Europe/Berlin", "01:00 -> 04:00"),
+                                ("03/31/2024", "UTC", "00:00 -> 02:00")]),
+        (night, "overnight", [("06/14/2024", "Europe/Berlin", "22:00 -> ..:.."),
+                              ("06/15/2024", "Europe/Berlin", "..:.. -> 02:00"),
+                              # 02:00 in Berlin is midnight UTC: one day there
+                              ("06/14/2024", "UTC", "20:00 -> 00:00")]),
+        (allday, "all-day", [("05/01/2024", "Europe/Berlin", "* Tag der offenen Tür"),
+                             ("05/02/2024", "Europe/Berlin", None)]),
+        (conf, "conference", [("09/17/2024", "Europe/Berlin", "09:00 -> 17:00"),
+                              ("09/18/2024", "Europe/Berlin", "09:00 -> 12:00"),
+                              ("09/19/2024", "UTC", "07:00 -> 15:00"),
+                              ("09/20/2024", "Europe/Berlin", None)]),
+    ]
+    for path, name, checks in cases:
+        for day, tz, want in checks:
+            d = tempfile.mkdtemp(dir=tmp)
+            env = {"TZ": tz, "HOME": d, "PATH": "/usr/bin:/bin"}
+            f = os.path.join(d, "in.ics")
+            with open(f, "wb") as out:
+                out.write(run(["agenda", "ics", "--items", path]).stdout)
+            subprocess.run(["calcurse", "-D", d, "-i", f], capture_output=True, env=env)
+            q = subprocess.run(["calcurse", "-D", d, "-Q", "--from", day, "--days", "1"],
+                               capture_output=True, text=True, env=env).stdout
+            if want is None:
+                expect(f"calcurse, {name}: nothing on {day}", q.strip() == "", q)
+            else:
+                expect(f"calcurse, {name}: {want!r} on {day} in {tz}", want in q, q)
+
 
 main()
