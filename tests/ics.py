@@ -350,6 +350,10 @@ def tests(tmp):
            int(ev["SEQUENCE"]) == 3)
     shape("cancel", p.stdout)
 
+    p = run(["invite", "ics", "--to", "-", kickoff], stdin=b"Anna <anna@example.org>\n")
+    att = list(icalendar.Calendar.from_ical(p.stdout).walk("VEVENT"))[0]["ATTENDEE"]
+    expect("invite: the list from standard input", str(att) == "mailto:anna@example.org", att)
+
     noorg = agenda(tmp, "noorg.agenda", "Title: x\nDate: 2024-01-02\nUID: x@y.z\n")
     p = run(["invite", "ics", "--to", lst, noorg])
     expect("invite: no Organizer is exit 65", p.returncode == 65 and b"Organizer" in p.stderr)
