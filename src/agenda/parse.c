@@ -122,14 +122,12 @@ static bool header_line(struct state *st, const struct rt_line *ln)
 	if (n == 0 || n >= ln->len || ln->s[n] != ':')
 		return false;
 
-	enum field_id id = F_X;
-	bool known = false;
+	bool x = n > 2 && rt_strncaseeq(ln->s, 2, "x-");
+	enum field_id id = x ? F_X : F_UNKNOWN;
 	for (int i = 0; i < F_COUNT; i++)
-		if (rt_strncaseeq(ln->s, n, field_names[i])) {
+		if (rt_strncaseeq(ln->s, n, field_names[i]))
 			id = (enum field_id)i;
-			known = true;
-		}
-	if (!known && !(n > 2 && rt_strncaseeq(ln->s, 2, "x-"))) {
+	if (id == F_UNKNOWN) {
 		const char *near = rt_did_you_mean(ln->s, n, field_names, F_COUNT);
 		char hint[128], msg[128];
 		if (near)
@@ -158,7 +156,7 @@ static bool header_line(struct state *st, const struct rt_line *ln)
 
 	XGROW(st->fields, st->cap_fields, st->nfields + 1);
 	struct field *f = &st->fields[st->nfields++];
-	f->id = known ? id : F_X;
+	f->id = id; /* F_UNKNOWN: reported above, ignored later */
 	f->line = *ln;
 	f->name = ln->s;
 	f->name_len = n;
@@ -166,8 +164,6 @@ static bool header_line(struct state *st, const struct rt_line *ln)
 	f->exact = rtrim(ln->s + f->val_off, ln->len - f->val_off);
 	rt_buf_init(&f->value);
 	rt_buf_add(&f->value, ln->s + f->val_off, f->exact);
-	if (!known && !(n > 2 && rt_strncaseeq(ln->s, 2, "x-")))
-		f->id = F_UNKNOWN; /* already reported; ignored later */
 	return true;
 }
 

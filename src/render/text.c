@@ -277,12 +277,13 @@ static void layout(const struct rt_agenda *a, size_t width, struct table *tb)
 		const struct rt_item *it = &a->items[i];
 		rt_buf_reset(&t);
 		item_time(&t, it);
-		if (t.len > tb->time_w) /* ASCII digits and one en dash */
-			tb->time_w = rt_utf8_width(t.data, t.len);
+		size_t w = rt_utf8_width(t.data, t.len);
+		if (w > tb->time_w)
+			tb->time_w = w;
 		if (it->room) {
-			size_t w = rt_utf8_width(it->room, strlen(it->room));
-			if (w > widest_room)
-				widest_room = w;
+			size_t rw = rt_utf8_width(it->room, strlen(it->room));
+			if (rw > widest_room)
+				widest_room = rw;
 		}
 	}
 	rt_buf_finish(&t);
