@@ -18,6 +18,8 @@ static const struct command commands[] = {
 	{"agenda", "check", cmd_agenda_check, "check agenda files, report every problem"},
 	{"agenda", "ics", cmd_agenda_ics, "write the event as an iCalendar file"},
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
+	{"invite", "send", cmd_invite_send, "make the invitation mails (--dry-run)"},
+	{"invite", "cancel", cmd_invite_cancel, "make the cancellation mails (--dry-run)"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -24,6 +24,9 @@ enum rt_msg {
 	RT_MSG_TENTATIVE,
 	RT_MSG_ALL_DAY,
 	RT_MSG_DAILY,
+	RT_MSG_INVITATION,
+	RT_MSG_UPDATED,
+	RT_MSG_CANCELLED_SUBJECT,
 	RT_MSG_COUNT
 };
 
@@ -39,6 +42,9 @@ const char *rt_msg(enum rt_lang lang, enum rt_msg msg);
  * year when with_year is false ("Montag, 5. Dezember"). */
 void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,
 		 bool with_year);
+/* "Mo., 5. Dez. 2022" / "Mon 5 Dec 2022": for mail subjects. */
+void rt_fmt_date_short(struct rt_buf *out, enum rt_lang lang, struct rt_date d);
+
 /* "16:00", for minutes after midnight (taken modulo a day). */
 void rt_fmt_clock(struct rt_buf *out, int minutes);
 /* Appends " Uhr" in German, nothing in English: "16:00–18:00 Uhr". */

@@ -7,10 +7,11 @@
 
 static const char *const messages[2][RT_MSG_COUNT] = {
 	[RT_LANG_EN] = {"When", "Where", "Organizer", "Contact", "Phone", "Email", "Web",
-			"Agenda", "CANCELLED", "tentative", "all day", "daily"},
+			"Agenda", "CANCELLED", "tentative", "all day", "daily",
+			"Invitation", "Updated", "Cancelled"},
 	[RT_LANG_DE] = {"Wann", "Wo", "Veranstalter", "Kontakt", "Telefon", "E-Mail",
 			"Web", "Agenda", "ABGESAGT", "vorläufig", "ganztägig",
-			"täglich"},
+			"täglich", "Einladung", "Aktualisiert", "Abgesagt"},
 };
 
 static const char *const weekdays[2][7] = {
@@ -76,6 +77,27 @@ void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,
 		rt_buf_addf(out, "%s, %d %s", wd, d.day, mon);
 	if (with_year)
 		rt_buf_addf(out, " %d", d.year);
+}
+
+void rt_fmt_date_short(struct rt_buf *out, enum rt_lang lang, struct rt_date d)
+{
+	static const char *const wd[2][7] = {
+		[RT_LANG_EN] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+		[RT_LANG_DE] = {"Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."},
+	};
+	static const char *const mon[2][12] = {
+		[RT_LANG_EN] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+				"Oct", "Nov", "Dec"},
+		/* Duden's abbreviations: short months stay whole. */
+		[RT_LANG_DE] = {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.",
+				"Sept.", "Okt.", "Nov.", "Dez."},
+	};
+	if (lang == RT_LANG_DE)
+		rt_buf_addf(out, "%s, %d. %s %d", wd[lang][rt_date_weekday(d)], d.day,
+			    mon[lang][d.month - 1], d.year);
+	else
+		rt_buf_addf(out, "%s %d %s %d", wd[lang][rt_date_weekday(d)], d.day,
+			    mon[lang][d.month - 1], d.year);
 }
 
 void rt_fmt_clock(struct rt_buf *out, int minutes)

@@ -12,6 +12,8 @@ Commands:
   agenda check     check agenda files, report every problem
   agenda ics       write the event as an iCalendar file
   invite ics       write the invitation's iCalendar payload
+  invite send      make the invitation mails (--dry-run)
+  invite cancel    make the cancellation mails (--dry-run)
 
 'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;
 the manuals are retrason(1) and retrason-agenda(5).

@@ -1,0 +1,42 @@
+/* Invitation mails (iMIP, RFC 6047): one RFC 5322 message per recipient,
+ * carrying the iTIP payload of include/retrason/ical.h. */
+#ifndef RETRASON_MAIL_H
+#define RETRASON_MAIL_H
+
+#include <stdbool.h>
+
+#include "retrason/agenda.h"
+#include "retrason/buf.h"
+#include "retrason/i18n.h"
+#include "retrason/ical.h"
+#include "retrason/recipients.h"
+
+struct rt_mail_opts {
+	enum rt_ics_method method; /* RT_ICS_REQUEST or RT_ICS_CANCEL */
+	bool update;               /* a REQUEST for a changed event */
+	int sequence;              /* of the payload */
+	long long date;            /* Date: and DTSTAMP, seconds since 1970 */
+	enum rt_lang lang;         /* subject and text part */
+	const char *from_name;     /* From: instead of the organizer (the */
+	const char *from_addr;     /* organizer then gets Reply-To:); or NULL */
+};
+
+/* Appends to out the whole message for one recipient, lines ending in
+ * CRLF, 7-bit clean:
+ *
+ *   multipart/mixed
+ *     multipart/alternative
+ *       text/plain      the agenda as `agenda show` lays it out, 72 columns
+ *       text/calendar   the payload, method= as in it
+ *     application/ics   the same payload, as invite.ics
+ *
+ * The recipient is alone in To: and the only ATTENDEE.  Returns 0, or
+ * an errno value if the payload could not be made. */
+int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
+		  const struct rt_recipient *to, const struct rt_mail_opts *o);
+
+/* The subject line, e.g. "Einladung: Title – Mo., 5. Dez. 2022 16:00". */
+void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
+		     const struct rt_mail_opts *o);
+
+#endif

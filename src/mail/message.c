@@ -1,0 +1,157 @@
+/* One invitation mail, as Thunderbird and Outlook lay them out. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "retrason/mail.h"
+#include "retrason/mime.h"
+#include "retrason/render.h"
+#include "retrason/xalloc.h"
+
+#define TEXT_WIDTH 72
+
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
+		     const struct rt_mail_opts *o)
+{
+	enum rt_msg what = o->method == RT_ICS_CANCEL ? RT_MSG_CANCELLED_SUBJECT
+			   : o->update		      ? RT_MSG_UPDATED
+						      : RT_MSG_INVITATION;
+	rt_buf_addf(out, "%s: %s – ", rt_msg(o->lang, what), a->title);
+	rt_fmt_date_short(out, o->lang, a->first);
+	if (!a->all_day) {
+		rt_buf_addc(out, ' ');
+		rt_fmt_clock(out, a->start);
+	}
+}
+
+/* RFC 5322 date-time, in UTC, with English names as the RFC wants. */
+static void date_header(struct rt_buf *out, long long when)
+{
+	static const char *const wd[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	time_t t = (time_t)when;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	rt_buf_addf(out, "Date: %s, %d %s %d %02d:%02d:%02d +0000\r\n", wd[tm.tm_wday],
+		    tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+		    tm.tm_sec);
+}
+
+/* The payload for this recipient alone. */
+static int payload(struct rt_buf *out, const struct rt_agenda *a,
+		   const struct rt_recipient *to, const struct rt_mail_opts *o)
+{
+	struct rt_recipients one;
+	struct rt_recipient copy = *to;
+	memset(&one, 0, sizeof(one));
+	one.v = &copy;
+	one.n = 1;
+	struct rt_ics_opts io = {
+		.method = o->method,
+		.sequence = o->sequence,
+		.dtstamp = o->date,
+		.lang = o->lang,
+		.attendees = &one,
+	};
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	if (!f)
+		return errno;
+	int err = rt_ics_write(f, a, &io);
+	if (fclose(f) != 0 && !err)
+		err = errno;
+	if (!err)
+		rt_buf_add(out, data, len);
+	free(data);
+	return err;
+}
+
+int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
+		  const struct rt_recipient *to, const struct rt_mail_opts *o)
+{
+	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
+	struct rt_buf ics, text, tmp;
+	rt_buf_init(&ics);
+	rt_buf_init(&text);
+	rt_buf_init(&tmp);
+	int err = payload(&ics, a, to, o);
+	if (err)
+		goto out;
+
+	char *uid = rt_agenda_uid(a);
+	const char *org = a->organizer.addr;
+	const char *domain = strrchr(org, '@') + 1;
+	char seq[32];
+	snprintf(seq, sizeof(seq), "%d.%d.%lld", o->sequence, (int)o->method, o->date);
+	uint64_t h = fnv1a(fnv1a(fnv1a(0xcbf29ce484222325u, uid), to->addr), seq);
+	free(uid);
+
+	/* Boundaries start with "=_": neither base64 nor quoted-printable
+	 * text can contain that, so no body can end a part early. */
+	char mixed[64], alt[64];
+	snprintf(mixed, sizeof(mixed), "=_retrason_mixed_%016llx", (unsigned long long)h);
+	snprintf(alt, sizeof(alt), "=_retrason_alt_%016llx", (unsigned long long)h);
+
+	if (o->from_addr) {
+		rt_mime_header_mailbox(out, "From", o->from_name, o->from_addr);
+		rt_mime_header_mailbox(out, "Reply-To", a->organizer.name, org);
+	} else {
+		rt_mime_header_mailbox(out, "From", a->organizer.name, org);
+	}
+	rt_mime_header_mailbox(out, "To", to->name, to->addr);
+	rt_mail_subject(&tmp, a, o);
+	rt_mime_header_text(out, "Subject", rt_buf_str(&tmp));
+	date_header(out, o->date);
+	rt_buf_addf(out, "Message-ID: <%016llx.%lld@%s>\r\n", (unsigned long long)h, o->date,
+		    domain);
+	rt_buf_addf(out,
+		    "MIME-Version: 1.0\r\n"
+		    "Content-Type: multipart/mixed;\r\n boundary=\"%s\"\r\n"
+		    "\r\n"
+		    "This is an invitation in MIME format: a calendar program shows it.\r\n"
+		    "\r\n"
+		    "--%s\r\n"
+		    "Content-Type: multipart/alternative;\r\n boundary=\"%s\"\r\n"
+		    "\r\n"
+		    "--%s\r\n"
+		    "Content-Type: text/plain; charset=UTF-8\r\n"
+		    "Content-Transfer-Encoding: quoted-printable\r\n"
+		    "\r\n",
+		    mixed, mixed, alt, alt);
+	struct rt_text_opts to_text = {.width = TEXT_WIDTH, .color = false, .lang = o->lang};
+	rt_render_text(&text, a, &to_text);
+	rt_mime_qp(out, text.data, text.len);
+	rt_buf_addf(out,
+		    "\r\n--%s\r\n"
+		    "Content-Type: text/calendar; charset=UTF-8; method=%s\r\n"
+		    "Content-Transfer-Encoding: base64\r\n"
+		    "\r\n",
+		    alt, methods[o->method]);
+	rt_mime_base64(out, ics.data, ics.len);
+	rt_buf_addf(out,
+		    "\r\n--%s--\r\n"
+		    "\r\n--%s\r\n"
+		    "Content-Type: application/ics; name=\"invite.ics\"\r\n"
+		    "Content-Disposition: attachment; filename=\"invite.ics\"\r\n"
+		    "Content-Transfer-Encoding: base64\r\n"
+		    "\r\n",
+		    alt, mixed);
+	rt_mime_base64(out, ics.data, ics.len);
+	rt_buf_addf(out, "\r\n--%s--\r\n", mixed);
+out:
+	rt_buf_finish(&ics);
+	rt_buf_finish(&text);
+	rt_buf_finish(&tmp);
+	return err;
+}
