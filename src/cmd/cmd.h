@@ -11,6 +11,7 @@
 #include "retrason/diag.h"
 #include "retrason/i18n.h"
 #include "retrason/readfile.h"
+#include "retrason/recipients.h"
 
 /* Each gets argv[0] = its verb, parses its own options and returns an
  * exit status (sysexits.h). */
@@ -61,6 +62,15 @@ int load_good_agenda(const char *path, struct loaded *l);
 /* The output language: --lang if given, else the file's Language, else
  * the locale, else English. */
 enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang);
+
+/* DTSTAMP and Date: now, or $SOURCE_DATE_EPOCH for reproducible
+ * output.  Returns 0, or 64 after reporting a bad value. */
+int source_date(const char *cmd, long long *out);
+
+/* Reads a distribution list ("-": standard input) into r, which is
+ * always initialised (free with rt_recipients_finish()).  Problems are
+ * printed; returns 0, 65 for bad lines, 66 when it can't be read. */
+int load_list(const char *path, struct rt_recipients *r);
 
 /* Reads --lang's value; reports a bad one and returns false. */
 bool lang_option(const char *cmd, const char *arg, enum rt_lang *out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -160,4 +161,44 @@ bool lang_option(const char *cmd, const char *arg, enum rt_lang *out)
 		return false;
 	}
 	return true;
+}
+
+int source_date(const char *cmd, long long *out)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e) {
+		*out = (long long)time(NULL);
+		return EX_OK;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(e, &end, 10);
+	if (*end || errno || v < 0 || v > 253402300799LL) {
+		errorf("%s: SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", cmd, e);
+		return EX_USAGE;
+	}
+	*out = v;
+	return EX_OK;
+}
+
+int load_list(const char *path, struct rt_recipients *r)
+{
+	struct rt_file f;
+	int err = rt_file_open(&f, path, (size_t)64 << 20);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (err) {
+		memset(r, 0, sizeof(*r));
+		rt_arena_init(&r->arena);
+		errorf("cannot read %s: %s", name,
+		       err == EFBIG ? "file is too large" : strerror(err));
+		return err == EFBIG ? EX_DATAERR : EX_NOINPUT;
+	}
+	struct rt_diags d;
+	rt_diags_init(&d, name, f.data ? f.data : "", f.len);
+	rt_recipients_parse(d.src, f.len, r, &d);
+	rt_diags_print(&d, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
+	int rc = d.errors ? EX_DATAERR : EX_OK;
+	rt_diags_finish(&d);
+	rt_file_close(&f);
+	return rc;
 }

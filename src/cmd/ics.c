@@ -60,25 +60,6 @@ static bool parse_sequence(const char *s, int *out)
 	return true;
 }
 
-/* DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output. */
-static int dtstamp(const char *cmd, long long *out)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (!e || !*e) {
-		*out = (long long)time(NULL);
-		return 0;
-	}
-	char *end;
-	errno = 0;
-	long long v = strtoll(e, &end, 10);
-	if (*end || errno || v < 0 || v > 253402300799LL) {
-		errorf("%s: SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", cmd, e);
-		return EX_USAGE;
-	}
-	*out = v;
-	return 0;
-}
-
 static int write_calendar(struct ics_args *args, const struct rt_agenda *a)
 {
 	if (!rt_ics_zone_known(a->timezone)) {
@@ -107,25 +88,6 @@ static int write_calendar(struct ics_args *args, const struct rt_agenda *a)
 		return EX_IOERR;
 	}
 	return EX_OK;
-}
-
-static int load_list(const char *path, struct rt_recipients *r)
-{
-	struct rt_file f;
-	int err = rt_file_open(&f, path, (size_t)64 << 20);
-	const char *name = strcmp(path, "-") ? path : "<stdin>";
-	if (err) {
-		errorf("cannot read %s: %s", name, err == EFBIG ? "file is too large" : strerror(err));
-		return err == EFBIG ? EX_DATAERR : EX_NOINPUT;
-	}
-	struct rt_diags d;
-	rt_diags_init(&d, name, f.data ? f.data : "", f.len);
-	rt_recipients_parse(d.src, f.len, r, &d);
-	rt_diags_print(&d, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
-	int rc = d.errors ? EX_DATAERR : EX_OK;
-	rt_diags_finish(&d);
-	rt_file_close(&f);
-	return rc;
 }
 
 static int run(int argc, char **argv, struct ics_args *args, const char *usage,
@@ -191,13 +153,12 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 		return usage_error(cmd, "no agenda file given");
 	if (invite && !strcmp(path, "-") && !strcmp(args->to, "-"))
 		return usage_error(cmd, "the agenda and the list can't both be standard input");
-	int rc = dtstamp(cmd, &args->o.dtstamp);
+	int rc = source_date(cmd, &args->o.dtstamp);
 	if (rc)
 		return rc;
 
 	struct rt_recipients list;
-	memset(&list, 0, sizeof(list));
-	rt_arena_init(&list.arena);
+	memset(&list, 0, sizeof(list)); /* empty, and fine to finish */
 	if (invite) {
 		rc = load_list(args->to, &list);
 		if (rc) {

@@ -42,22 +42,6 @@ struct send_args {
 	struct rt_mail_opts o;
 };
 
-static long long now_or_epoch(const char *cmd, int *rc)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	*rc = 0;
-	if (!e || !*e)
-		return (long long)time(NULL);
-	char *end;
-	errno = 0;
-	long long v = strtoll(e, &end, 10);
-	if (*end || errno || v < 0 || v > 253402300799LL) {
-		errorf("%s: SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'", cmd, e);
-		*rc = EX_USAGE;
-	}
-	return v;
-}
-
 static char *copy_str(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
@@ -176,8 +160,7 @@ static int run(int argc, char **argv, struct send_args *args)
 		       cmd);
 		return EX_UNAVAILABLE;
 	}
-	int rc;
-	args->o.date = now_or_epoch(cmd, &rc);
+	int rc = source_date(cmd, &args->o.date);
 	if (rc)
 		return rc;
 
@@ -200,23 +183,8 @@ static int run(int argc, char **argv, struct send_args *args)
 	}
 
 	struct rt_recipients list;
-	struct rt_file f;
 	struct loaded l;
-	rc = rt_file_open(&f, args->to, (size_t)64 << 20);
-	if (rc) {
-		errorf("cannot read %s: %s", args->to, strerror(rc));
-		free(from.name);
-		free(from.addr);
-		return EX_NOINPUT;
-	}
-	struct rt_diags d;
-	rt_diags_init(&d, strcmp(args->to, "-") ? args->to : "<stdin>", f.data ? f.data : "",
-		      f.len);
-	rt_recipients_parse(d.src, f.len, &list, &d);
-	rt_diags_print(&d, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
-	rc = d.errors ? EX_DATAERR : EX_OK;
-	rt_diags_finish(&d);
-	rt_file_close(&f);
+	rc = load_list(args->to, &list);
 	if (!rc)
 		rc = load_good_agenda(argv[optind], &l);
 	if (!rc) {
