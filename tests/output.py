@@ -11,9 +11,9 @@ env = {"TZ": "UTC", "LC_ALL": "C.UTF-8"}
 results = []
 
 
-def expect(name, ok):
-    results.append(ok)
-    print(("ok   " if ok else "FAIL ") + name)
+def expect(name, ok, detail=""):
+    results.append(bool(ok))
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else f": {detail!r}"))
 
 
 with open("/dev/full", "wb") as full:
@@ -28,5 +28,26 @@ expect("--help to a full disk exits 74", p.returncode == 74)
 
 p = subprocess.run([EXE, "agenda", "show", EXAMPLE], capture_output=True, env=env)
 expect("show writes whole lines", p.returncode == 0 and p.stdout.endswith(b"\n"))
+# agenda new: a starter that checks clean as it is, in both languages.
+import datetime
+uids = set()
+for lang, title in (("de", "Title: Auftaktwerkstatt"), ("en", "Title: Kick-off workshop")):
+    new = subprocess.run([EXE, "agenda", "new", "--lang=" + lang], capture_output=True, env=env)
+    expect(f"agenda new --lang={lang}: exit 0", new.returncode == 0 and title.encode() in new.stdout)
+    chk = subprocess.run([EXE, "agenda", "check", "--strict", "-"], input=new.stdout,
+                         capture_output=True, env=env)
+    expect(f"agenda new --lang={lang}: passes check --strict silently",
+           chk.returncode == 0 and not chk.stderr, chk.stderr)
+    shw = subprocess.run([EXE, "agenda", "show", "-w", "60", "-"], input=new.stdout,
+                         capture_output=True, env=env)
+    expect(f"agenda new --lang={lang}: shows", shw.returncode == 0 and shw.stdout)
+    week = (datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=7))
+    dates = [l for l in new.stdout.decode().splitlines() if l.startswith("Date: ")]
+    expect(f"agenda new --lang={lang}: dated a week ahead",
+           len(dates) == 1 and abs((datetime.date.fromisoformat(dates[0][6:]) - week).days) <= 1,
+           dates)
+    uids |= {l for l in new.stdout.decode().splitlines() if l.startswith("UID: ")}
+expect("agenda new: every starter gets its own UID", len(uids) == 2, uids)
+
 print(f"{sum(results)} passed, {len(results) - sum(results)} failed")
 sys.exit(0 if all(results) else 1)

@@ -50,6 +50,7 @@ struct state {
 	bool wrapped;      /* past midnight in an overnight event */
 	struct rt_item *cur; /* item collecting notes */
 	bool seen_item;      /* an item line came, good or bad */
+	bool seen_header_line; /* some header line, even a refused one */
 	/* Header fields on lines refused as a whole (bad UTF-8, control
 	 * characters): present, so not reported missing as well. */
 	bool refused[F_COUNT];
@@ -824,15 +825,20 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 	struct rt_line ln;
 	while (rt_next_line(buf, len, &pos, &no, &ln)) {
 		if (!rt_line_check(diags, &ln, RT_AGENDA_MAX_LINE)) {
-			if (section == S_HEADER)
+			if (section == S_HEADER) {
 				note_refused(&st, &ln);
+				st.seen_header_line = true;
+			}
 			continue;
 		}
 		if (comment(&ln))
 			continue;
 		switch (section) {
 		case S_HEADER:
-			if (blank(&ln)) {
+			if (blank(&ln) && st.nfields == 0 && !st.seen_header_line) {
+				/* Blank lines above the first field (say, after a
+				 * comment block) don't end an empty header. */
+			} else if (blank(&ln)) {
 				read_fields(&st);
 				section = S_DESC;
 			} else if (is_agenda_marker(&ln)) {

@@ -18,6 +18,7 @@
 int cmd_agenda_show(int argc, char **argv);
 int cmd_agenda_check(int argc, char **argv);
 int cmd_agenda_ics(int argc, char **argv);
+int cmd_agenda_new(int argc, char **argv);
 int cmd_invite_ics(int argc, char **argv);
 int cmd_invite_send(int argc, char **argv);
 int cmd_invite_cancel(int argc, char **argv);

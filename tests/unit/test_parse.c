@@ -25,6 +25,8 @@ static const struct {
 	{"", 1, 0, 0, 0, "empty"},
 	{"\xEF\xBB\xBF", 1, 0, 0, 0, "empty"},
 	{"Title: T\nDate: 2024-03-05\n", 0, 0, 0, 0, NULL}, /* all-day: no zone warning */
+	/* blank lines above the first field don't end the header */
+	{"# a comment block\n\n  \nTitle: T\nDate: 2024-03-05\n", 0, 0, 0, 0, NULL},
 	{"Title: T\nDate: 2024-03-05\nTime: 9:00-10:00\n", 0, 1, 0, 0, "Timezone"},
 	{"Titel: T\n", 3, 0, 1, 1, "unknown field 'Titel'"},
 	{HEAD "title: U\n", 1, 0, 5, 1, "given twice"},

@@ -6,3 +6,4 @@ Commands:
   agenda show      print an agenda laid out for the terminal
   agenda check     check agenda files, report every problem
   agenda ics       write the event as an iCalendar file
+  agenda new       print a starter agenda file to fill in
