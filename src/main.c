@@ -19,8 +19,8 @@ static const struct command commands[] = {
 	{"agenda", "ics", cmd_agenda_ics, "write the event as an iCalendar file"},
 	{"agenda", "new", cmd_agenda_new, "print a starter agenda file to fill in"},
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
-	{"invite", "send", cmd_invite_send, "make the invitation mails (--dry-run)"},
-	{"invite", "cancel", cmd_invite_cancel, "make the cancellation mails (--dry-run)"},
+	{"invite", "send", cmd_invite_send, "send the invitation to a list by e-mail"},
+	{"invite", "cancel", cmd_invite_cancel, "send the cancellation to a list"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -159,10 +159,10 @@ def tests(tmp):
     body = box[0].get_payload()[0].get_payload()[0].get_payload(decode=True).decode()
     expect("mbox: the text part survives", body.replace("\r\n", "\n") == show)
 
-    # Without --dry-run this version refuses, and says why.
+    # Without --dry-run and without a server: a usage error, nothing sent.
     p = run(["invite", "send", "--to", lst, KICKOFF])
-    expect("send without --dry-run: exit 69 and the reason",
-           p.returncode == 69 and b"not in this version" in p.stderr and not p.stdout)
+    expect("send without a server: exit 64, and what to give",
+           p.returncode == 64 and b"--smtp URL" in p.stderr and not p.stdout)
 
 
 main()

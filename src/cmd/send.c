@@ -1,5 +1,5 @@
-/* retrason invite send / invite cancel: the invitation mails.  This
- * version writes them (--dry-run); sending over SMTP is the next step. */
+/* retrason invite send / invite cancel: the invitation mails, sent over
+ * SMTP with a journal, or written out (--dry-run). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,34 +13,204 @@
 #include "retrason/atomic.h"
 #include "retrason/mail.h"
 #include "retrason/mailbox.h"
+#include "retrason/journal.h"
+#include "retrason/smtp.h"
 #include "retrason/xalloc.h"
 
 static const char send_usage[] =
-	"Usage: retrason invite send --to LIST --dry-run [options] FILE\n"
-	"       retrason invite cancel --to LIST --dry-run [options] FILE\n"
+	"Usage: retrason invite send --to LIST [options] FILE\n"
+	"       retrason invite cancel --to LIST [options] FILE\n"
 	"\n"
-	"Make the invitation mail (or the cancellation) for everyone on the\n"
-	"distribution list LIST: one message per recipient, who is alone in To:\n"
-	"and the only attendee.  With --dry-run nothing is sent: the messages go\n"
-	"to standard output as an mbox, or into DIR as one .eml file each.\n"
-	"Sending over SMTP is not in this version yet.\n"
+	"Send the invitation (or the cancellation) to everyone on the\n"
+	"distribution list LIST over SMTP: one message per recipient, who is\n"
+	"alone in To: and the only attendee.  A journal beside FILE records who\n"
+	"got which version, so running the same command again sends only what\n"
+	"is still owed.\n"
 	"\n"
 	"Options:\n"
 	"      --to=LIST        the distribution list, one recipient a line\n"
-	"      --dry-run        write the messages instead of sending them\n"
-	"  -o, --output=DIR     one .eml file per recipient in DIR (with --dry-run)\n"
+	"      --smtp=URL       smtp://[user@]host[:port] (STARTTLS required but on\n"
+	"                       loopback) or smtps://; default $RETRASON_SMTP_URL\n"
 	"      --from=ADDR      From: this mailbox; the organizer gets Reply-To:\n"
-	"      --sequence=N     SEQUENCE of the last version sent (default 0); an\n"
+	"      --cacert=FILE    trust the CAs in FILE (a private mail server)\n"
+	"      --insecure       don't verify the server's certificate (unsafe)\n"
+	"      --timeout=SECS   give up on a silent server after SECS (default 60)\n"
+	"      --retries=N      retry a temporary failure N times (default 2)\n"
+	"      --rate=N         send at most N messages a minute\n"
+	"      --journal=FILE   the journal (default: FILE.journal)\n"
+	"      --sequence=N     SEQUENCE of this version (default 0); an\n"
 	"                       invitation with N > 0 is an update\n"
 	"      --lang=LANG      de or en: subject and text (default: the file's)\n"
-	"  -h, --help           show this help\n";
+	"      --dry-run        send nothing: write the messages, as an mbox on\n"
+	"                       standard output or with -o into DIR\n"
+	"  -o, --output=DIR     with --dry-run: one .eml file per recipient in DIR\n"
+	"  -q, --quiet          nothing but errors and the final summary\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"The password comes from $RETRASON_SMTP_PASSWORD or ~/.netrc, never from\n"
+	"the command line.  Exit status: 0 all sent, 75 some failed for now\n"
+	"(run again), 69 some were refused, 77 the server refused the login.\n";
 
 struct send_args {
 	const char *cmd;
-	const char *to, *output, *from;
-	bool dry_run, lang_given;
+	const char *to, *output, *from, *journal;
+	bool dry_run, lang_given, quiet;
+	int retries, rate;
+	struct rt_smtp_config smtp;
 	struct rt_mail_opts o;
 };
+
+static bool number(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+struct tally {
+	size_t sent, skipped, temporary, permanent;
+	bool auth, fatal;
+};
+
+static void progress(const struct send_args *args, const struct tally *t, size_t total)
+{
+	if (args->quiet || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r%zu/%zu sent, %zu failed", t->sent + t->skipped, total,
+		t->temporary + t->permanent);
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0)
+		;
+}
+
+/* Sends every message still owed, recording each in the journal. */
+static int send_all(struct send_args *args, const struct rt_agenda *a,
+		    const struct rt_recipients *list, const char *agenda_path)
+{
+	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
+	const char *method = methods[args->o.method];
+	struct rt_journal j;
+	struct rt_buf jpath, msg;
+	struct tally t = {0};
+	char err[512];
+	int rc = EX_OK;
+
+	rt_buf_init(&jpath);
+	if (args->journal)
+		rt_buf_adds(&jpath, args->journal);
+	else if (strcmp(agenda_path, "-") != 0)
+		rt_buf_addf(&jpath, "%s.journal", agenda_path);
+	else {
+		rt_buf_finish(&jpath);
+		return usage_error(args->cmd, "an agenda from standard input needs --journal FILE");
+	}
+	int e = rt_journal_open(&j, rt_buf_str(&jpath));
+	if (e) {
+		errorf("cannot use the journal %s: %s", rt_buf_str(&jpath), strerror(e));
+		rt_buf_finish(&jpath);
+		return EX_CANTCREAT;
+	}
+	struct rt_smtp *smtp = rt_smtp_open(&args->smtp);
+	if (!smtp) {
+		errorf("cannot start libcurl");
+		rt_journal_close(&j);
+		rt_buf_finish(&jpath);
+		return EX_SOFTWARE;
+	}
+	char *uid = rt_agenda_uid(a);
+	const char *from = args->o.from_addr ? args->o.from_addr : a->organizer.addr;
+	long interval = args->rate ? 60000L / args->rate : 0;
+
+	rt_buf_init(&msg);
+	for (size_t i = 0; i < list->n && !t.auth && !t.fatal; i++) {
+		const char *to = list->v[i].addr;
+		if (rt_journal_was_sent(&j, uid, args->o.sequence, method, to)) {
+			t.skipped++;
+			continue;
+		}
+		rt_buf_reset(&msg);
+		e = rt_mail_build(&msg, a, &list->v[i], &args->o);
+		if (e) {
+			errorf("cannot make the message for %s: %s", to, strerror(e));
+			t.fatal = true;
+			break;
+		}
+		enum rt_smtp_result r = RT_SMTP_TEMPORARY;
+		for (int attempt = 0; attempt <= args->retries; attempt++) {
+			if (attempt)
+				pause_ms(1000L << (attempt - 1)); /* 1 s, 2 s, 4 s … */
+			r = rt_smtp_send(smtp, from, to, msg.data, msg.len, err, sizeof(err));
+			if (r != RT_SMTP_TEMPORARY)
+				break;
+		}
+		long long now = (long long)time(NULL);
+		if (r == RT_SMTP_OK) {
+			const char *id = strstr(msg.data, "\r\nMessage-ID: ");
+			char mid[256] = "";
+			if (id)
+				sscanf(id + 14, "%255[^\r]", mid);
+			e = rt_journal_record(&j, "sent", uid, args->o.sequence, method, to, mid,
+					      now);
+			if (e) {
+				/* Without the record a re-run would send again: stop. */
+				errorf("cannot write the journal %s: %s", j.path, strerror(e));
+				t.fatal = true;
+			}
+			t.sent++;
+		} else if (r == RT_SMTP_AUTH) {
+			errorf("the server refused the login: %s", err);
+			t.auth = true;
+		} else if (r == RT_SMTP_FATAL) {
+			errorf("cannot send: %s", err);
+			t.fatal = true;
+		} else {
+			bool temp = r == RT_SMTP_TEMPORARY;
+			if (!args->quiet || !temp)
+				fprintf(stderr, "%sretrason: %s: %s%s\n",
+					isatty(STDERR_FILENO) && !args->quiet ? "\r\033[K" : "", to,
+					temp ? "failed for now: " : "refused: ", err);
+			rt_journal_record(&j, temp ? "temporary" : "permanent", uid,
+					  args->o.sequence, method, to, err, now);
+			if (temp)
+				t.temporary++;
+			else
+				t.permanent++;
+		}
+		progress(args, &t, list->n);
+		if (interval && i + 1 < list->n)
+			pause_ms(interval);
+	}
+	if (!args->quiet && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	fprintf(stderr, "retrason: %zu sent, %zu failed for now, %zu refused", t.sent,
+		t.temporary, t.permanent);
+	if (t.skipped)
+		fprintf(stderr, "; %zu had this version already", t.skipped);
+	fprintf(stderr, " (journal: %s)\n", j.path);
+	if (t.temporary)
+		fprintf(stderr, "retrason: run the same command again to retry\n");
+
+	if (t.auth)
+		rc = EX_NOPERM;
+	else if (t.fatal || t.permanent)
+		rc = EX_UNAVAILABLE;
+	else if (t.temporary)
+		rc = EX_TEMPFAIL;
+	free(uid);
+	rt_buf_finish(&msg);
+	rt_buf_finish(&jpath);
+	rt_smtp_close(smtp);
+	rt_journal_close(&j);
+	return rc;
+}
 
 static char *copy_str(void *ctx, const char *s, size_t n)
 {
@@ -106,15 +276,24 @@ static int run(int argc, char **argv, struct send_args *args)
 		{"from", required_argument, NULL, 'F'},
 		{"sequence", required_argument, NULL, 'S'},
 		{"lang", required_argument, NULL, 'L'},
+		{"smtp", required_argument, NULL, 'U'},
+		{"cacert", required_argument, NULL, 'A'},
+		{"insecure", no_argument, NULL, 'K'},
+		{"timeout", required_argument, NULL, 'W'},
+		{"retries", required_argument, NULL, 'R'},
+		{"rate", required_argument, NULL, 'P'},
+		{"journal", required_argument, NULL, 'J'},
+		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *cmd = args->cmd;
-	int c;
+	int c, n;
 
+	args->retries = 2;
+	args->smtp.timeout = 60;
 	optind = 0;
-	while ((c = next_option(cmd, argc, argv, "o:h", longopts)) != -1) {
-		char *end;
+	while ((c = next_option(cmd, argc, argv, "o:qh", longopts)) != -1) {
 		switch (c) {
 		case 'T':
 			args->to = optarg;
@@ -129,17 +308,44 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->from = optarg;
 			break;
 		case 'S':
-			errno = 0;
-			long v = strtol(optarg, &end, 10);
-			if (!*optarg || *end || errno || v < 0 || v > 1000000)
+			if (!number(optarg, 0, 1000000, &args->o.sequence))
 				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
 						   optarg);
-			args->o.sequence = (int)v;
 			break;
 		case 'L':
 			if (!lang_option(cmd, optarg, &args->o.lang))
 				return EX_USAGE;
 			args->lang_given = true;
+			break;
+		case 'U':
+			args->smtp.url = optarg;
+			break;
+		case 'A':
+			args->smtp.cacert = optarg;
+			break;
+		case 'K':
+			args->smtp.insecure = true;
+			break;
+		case 'W':
+			if (!number(optarg, 1, 3600, &n))
+				return usage_error(cmd, "invalid --timeout '%s' (1 to 3600 seconds)",
+						   optarg);
+			args->smtp.timeout = n;
+			break;
+		case 'R':
+			if (!number(optarg, 0, 10, &args->retries))
+				return usage_error(cmd, "invalid --retries '%s' (0 to 10)", optarg);
+			break;
+		case 'P':
+			if (!number(optarg, 1, 100000, &args->rate))
+				return usage_error(cmd, "invalid --rate '%s' (messages a minute)",
+						   optarg);
+			break;
+		case 'J':
+			args->journal = optarg;
+			break;
+		case 'q':
+			args->quiet = true;
 			break;
 		case 'h':
 			fputs(send_usage, stdout);
@@ -155,10 +361,21 @@ static int run(int argc, char **argv, struct send_args *args)
 	if (args->output && !args->dry_run)
 		return usage_error(cmd, "-o DIR goes with --dry-run");
 	if (!args->dry_run) {
-		errorf("%s: sending over SMTP is not in this version of retrason yet; "
-		       "--dry-run writes the messages",
-		       cmd);
-		return EX_UNAVAILABLE;
+		if (!args->smtp.url)
+			args->smtp.url = getenv("RETRASON_SMTP_URL");
+		if (!args->smtp.url || !*args->smtp.url)
+			return usage_error(cmd, "no SMTP server: give --smtp URL or set "
+						"RETRASON_SMTP_URL (or --dry-run)");
+		const char *user = getenv("RETRASON_SMTP_USER");
+		const char *pass = getenv("RETRASON_SMTP_PASSWORD");
+		args->smtp.user = user && *user ? user : NULL;
+		args->smtp.password = pass && *pass ? pass : NULL;
+		char why[256];
+		if (!rt_smtp_config_check(&args->smtp, why, sizeof(why)))
+			return usage_error(cmd, "%s", why);
+		if (args->smtp.insecure)
+			errorf("warning: --insecure: the server's certificate is not checked; "
+			       "anyone in between can read and change these mails");
 	}
 	int rc = source_date(cmd, &args->o.date);
 	if (rc)
@@ -200,7 +417,9 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->o.update = args->o.sequence > 0;
 		struct rt_buf msg;
 		rt_buf_init(&msg);
-		for (size_t i = 0; i < list.n && !rc; i++) {
+		if (!rc && !args->dry_run)
+			rc = send_all(args, l.agenda, &list, argv[optind]);
+		for (size_t i = 0; i < list.n && !rc && args->dry_run; i++) {
 			rt_buf_reset(&msg);
 			int err = rt_mail_build(&msg, l.agenda, &list.v[i], &args->o);
 			if (err) {

@@ -11,8 +11,8 @@ Commands:
   agenda ics       write the event as an iCalendar file
   agenda new       print a starter agenda file to fill in
   invite ics       write the invitation's iCalendar payload
-  invite send      make the invitation mails (--dry-run)
-  invite cancel    make the cancellation mails (--dry-run)
+  invite send      send the invitation to a list by e-mail
+  invite cancel    send the cancellation to a list
 
 'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;
 the manuals are retrason(1) and retrason-agenda(5).

@@ -1,0 +1,175 @@
+/* SMTP through libcurl: one easy handle per session, so consecutive
+ * messages reuse its connection. */
+#include "retrason/smtp.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "retrason/buf.h"
+#include "retrason/xalloc.h"
+
+struct rt_smtp {
+	CURL *curl;
+	char errbuf[CURL_ERROR_SIZE];
+	const char *data; /* the message being uploaded */
+	size_t len, pos;
+};
+
+static bool prefix(const char *s, const char *p)
+{
+	return !strncmp(s, p, strlen(p));
+}
+
+bool rt_smtp_url_is_loopback(const char *url)
+{
+	const char *h = strstr(url, "://");
+	if (!h)
+		return false;
+	h += 3;
+	const char *at = strchr(h, '@'); /* user@host */
+	const char *slash = strchr(h, '/');
+	if (at && (!slash || at < slash))
+		h = at + 1;
+	if (prefix(h, "localhost") && (h[9] == '\0' || h[9] == ':' || h[9] == '/'))
+		return true;
+	if (prefix(h, "[::1]"))
+		return true;
+	return prefix(h, "127.");
+}
+
+bool rt_smtp_config_check(const struct rt_smtp_config *c, char *err, size_t errlen)
+{
+	bool loop = rt_smtp_url_is_loopback(c->url);
+	if (!prefix(c->url, "smtp://") && !prefix(c->url, "smtps://")) {
+		snprintf(err, errlen, "the SMTP URL must start with smtp:// or smtps://");
+		return false;
+	}
+	if (c->insecure && c->user && !loop) {
+		snprintf(err, errlen, "--insecure with a password to a server that is not on "
+				      "this machine would give the password to anyone in between");
+		return false;
+	}
+	return true;
+}
+
+static size_t read_cb(char *buf, size_t size, size_t n, void *ctx)
+{
+	struct rt_smtp *s = ctx;
+	size_t want = size * n, left = s->len - s->pos;
+	if (want > left)
+		want = left;
+	memcpy(buf, s->data + s->pos, want);
+	s->pos += want;
+	return want;
+}
+
+struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
+{
+	static bool initialised;
+	if (!initialised) {
+		curl_global_init(CURL_GLOBAL_DEFAULT);
+		initialised = true;
+	}
+	struct rt_smtp *s = xcalloc(1, sizeof(*s));
+	s->curl = curl_easy_init();
+	if (!s->curl) {
+		free(s);
+		return NULL;
+	}
+	CURL *h = s->curl;
+	curl_easy_setopt(h, CURLOPT_URL, c->url);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, s->errbuf);
+	curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(h, CURLOPT_READDATA, s);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	/* TLS for everything but loopback: STARTTLS must succeed. */
+	curl_easy_setopt(h, CURLOPT_USE_SSL, rt_smtp_url_is_loopback(c->url)
+						     ? (long)CURLUSESSL_TRY
+						     : (long)CURLUSESSL_ALL);
+	if (c->cacert)
+		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
+	if (c->insecure) {
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+	}
+	/* A password from ~/.netrc when none is given: never from argv. */
+	curl_easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	if (c->user)
+		curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
+	if (c->password)
+		curl_easy_setopt(h, CURLOPT_PASSWORD, c->password);
+	long t = c->timeout > 0 ? c->timeout : 60;
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, t);
+	/* A server that stops answering: less than a byte a second for t. */
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, t);
+	return s;
+}
+
+void rt_smtp_close(struct rt_smtp *s)
+{
+	if (!s)
+		return;
+	curl_easy_cleanup(s->curl);
+	free(s);
+}
+
+/* Text from a server or libcurl is untrusted: keep it printable. */
+static void sanitize(char *err, size_t errlen, const char *what, const char *text)
+{
+	struct rt_buf b;
+	rt_buf_init(&b);
+	rt_buf_adds(&b, what);
+	for (const char *p = text; *p && b.len < errlen - 1; p++)
+		rt_buf_addc(&b, ((unsigned char)*p < 0x20 || *p == 0x7F) ? ' ' : *p);
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	snprintf(err, errlen, "%s", rt_buf_str(&b));
+	rt_buf_finish(&b);
+}
+
+enum rt_smtp_result rt_smtp_send(struct rt_smtp *s, const char *from_addr,
+				 const char *to_addr, const char *msg, size_t len,
+				 char *err, size_t errlen)
+{
+	char from[512];
+	snprintf(from, sizeof(from), "<%s>", from_addr);
+	struct curl_slist *rcpt = curl_slist_append(NULL, to_addr);
+	s->data = msg;
+	s->len = len;
+	s->pos = 0;
+	s->errbuf[0] = '\0';
+	curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+	CURLcode rc = curl_easy_perform(s->curl);
+	long code = 0;
+	curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, NULL);
+	curl_slist_free_all(rcpt);
+	if (rc == CURLE_OK)
+		return RT_SMTP_OK;
+
+	char what[64];
+	snprintf(what, sizeof(what), code ? "server said %ld: " : "", code);
+	sanitize(err, errlen, what, s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc));
+	switch (rc) {
+	case CURLE_LOGIN_DENIED:
+		return RT_SMTP_AUTH;
+	case CURLE_USE_SSL_FAILED:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_URL_MALFORMAT:
+		return RT_SMTP_FATAL;
+	default:
+		break;
+	}
+	if (code >= 500 && code < 600)
+		return code == 535 ? RT_SMTP_AUTH : RT_SMTP_PERMANENT;
+	return RT_SMTP_TEMPORARY; /* 4xx, or the connection went away */
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""invite send/cancel over SMTP against a real server on loopback
+(python3-aiosmtpd, tests/smtp_server.py): delivery, one recipient per
+envelope and message, the journal's promises (a re-run sends exactly what
+is still owed), faults (550, 451, refused connection, rejected login) and
+their exit codes, and that the password shows up nowhere."""
+import email
+import email.policy
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import smtp_server  # noqa: E402
+
+EXE = os.environ["RETRASON"]
+SRC = os.environ["RETRASON_SRCDIR"]
+ORG = "retrason@allianz-fuer-die-region.de"
+results = []
+
+
+def expect(name, ok, detail=""):
+    results.append(bool(ok))
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else f": {detail!r}"[:500]))
+
+
+def send(args, env_extra=None):
+    env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": TMP}
+    env.update(env_extra or {})
+    return subprocess.run([EXE] + args, capture_output=True, env=env, timeout=120)
+
+
+def rcpts(handler):
+    return [m[1] for m in handler.messages]
+
+
+def main():
+    global TMP
+    TMP = tempfile.mkdtemp(prefix="retrason-send-")
+    try:
+        tests(TMP)
+    finally:
+        shutil.rmtree(TMP)
+    failed = results.count(False)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+def tests(tmp):
+    agenda = os.path.join(tmp, "kickoff.agenda")
+    shutil.copy(os.path.join(SRC, "examples", "kickoff.agenda"), agenda)
+    journal = agenda + ".journal"
+    lst = os.path.join(tmp, "team.txt")
+    with open(lst, "w") as f:
+        f.write("Erika Mustermann <erika@example.org>\n\"Müller, Hans\" <hans@example.de>\n"
+                "refuse@example.org\nlater@example.org\n")
+
+    server, h, port = smtp_server.start()
+    url = f"smtp://127.0.0.1:{port}"
+    try:
+        # 1. A first run: two delivered, one refused, one postponed.
+        p = send(["invite", "send", "--to", lst, "--smtp", url, "--retries", "0", agenda])
+        expect("first run: exit 69 (someone was refused)", p.returncode == 69, p.stderr)
+        expect("first run: delivered to the two who can take it, one envelope each",
+               rcpts(h) == [["erika@example.org"], ["hans@example.de"]], rcpts(h))
+        expect("first run: MAIL FROM the organizer", all(m[0] == ORG for m in h.messages))
+        msg = email.message_from_bytes(h.messages[1][2], policy=email.policy.default)
+        expect("first run: the message is for its recipient alone",
+               [a.addr_spec for a in msg["To"].addresses] == ["hans@example.de"])
+        expect("first run: an invitation with the calendar part",
+               str(msg["Subject"]).startswith("Einladung: Workshop") and
+               any(p.get_content_type() == "text/calendar" for p in msg.walk()))
+        expect("first run: the summary says what happened",
+               b"2 sent, 1 failed for now, 1 refused" in p.stderr, p.stderr)
+        expect("first run: the refusal is named", b"refuse@example.org: refused" in p.stderr)
+        with open(journal) as f:
+            lines = f.read().splitlines()
+        expect("journal: one line per message, sent or failed",
+               [l.split("\t")[0] for l in lines] == ["sent", "sent", "failed", "failed"], lines)
+
+        # 2. The same command again sends only what is still owed.
+        h.messages.clear()
+        h.faults = False
+        p = send(["invite", "send", "--to", lst, "--smtp", url, "--retries", "0", agenda])
+        expect("re-run: exit 0", p.returncode == 0, p.stderr)
+        expect("re-run: nobody twice, nobody skipped",
+               rcpts(h) == [["refuse@example.org"], ["later@example.org"]], rcpts(h))
+        expect("re-run: says who had it already", b"2 had this version already" in p.stderr)
+        h.messages.clear()
+        p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
+        expect("third run: nothing left to send", p.returncode == 0 and not h.messages)
+
+        # 3. A new version (SEQUENCE 1) goes to everyone, as an update.
+        p = send(["invite", "send", "--to", lst, "--smtp", url, "--sequence", "1", agenda])
+        expect("update: everyone gets SEQUENCE 1", p.returncode == 0 and len(h.messages) == 4)
+        msg = email.message_from_bytes(h.messages[0][2], policy=email.policy.default)
+        expect("update: the subject says so", str(msg["Subject"]).startswith("Aktualisiert:"))
+
+        # 4. Cancel: to everyone, METHOD:CANCEL.
+        h.messages.clear()
+        p = send(["invite", "cancel", "--to", lst, "--smtp", url, "--sequence", "1", agenda])
+        msg = email.message_from_bytes(h.messages[0][2], policy=email.policy.default)
+        cal = [p for p in msg.walk() if p.get_content_type() == "text/calendar"][0]
+        expect("cancel: everyone, METHOD:CANCEL",
+               p.returncode == 0 and len(h.messages) == 4 and
+               cal.get_param("method") == "CANCEL" and
+               b"SEQUENCE:2" in cal.get_payload(decode=True), p.stderr)
+
+        # 5. A temporary failure only: exit 75, and retried with --retries.
+        os.unlink(journal)
+        h.faults = True
+        h.messages.clear()
+        only_later = os.path.join(tmp, "later.txt")
+        with open(only_later, "w") as f:
+            f.write("later@example.org\nok@example.org\n")
+        p = send(["invite", "send", "--to", only_later, "--smtp", url, "--retries", "1",
+                  "--quiet", agenda])
+        expect("451: exit 75 after the retries, the rest delivered",
+               p.returncode == 75 and rcpts(h) == [["ok@example.org"]], (p.returncode, p.stderr))
+        expect("451: the summary tells to run again", b"run the same command again" in p.stderr)
+
+        # 6. 451 after DATA counts as temporary too.
+        os.unlink(journal)
+        data = os.path.join(tmp, "data.txt")
+        with open(data, "w") as f:
+            f.write("datafail@example.org\n")
+        p = send(["invite", "send", "--to", data, "--smtp", url, "--retries", "0", agenda])
+        expect("451 after DATA: exit 75", p.returncode == 75, (p.returncode, p.stderr))
+    finally:
+        server.stop()
+
+    # 7. Nobody listening: temporary, exit 75, nothing recorded as sent.
+    os.unlink(journal)
+    p = send(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{smtp_server.free_port()}",
+              "--retries", "0", agenda])
+    expect("refused connection: exit 75", p.returncode == 75, (p.returncode, p.stderr))
+    with open(journal) as f:
+        expect("refused connection: nothing recorded as sent",
+               not any(l.startswith("sent") for l in f))
+
+    # 8. AUTH: the right password from the environment works; a wrong one
+    # is exit 77; the password appears in no output.
+    secret = "s3cret-Pa55"
+    server, h, port = smtp_server.start(user="organizer", password=secret)
+    try:
+        os.unlink(journal)
+        one = os.path.join(tmp, "one.txt")
+        with open(one, "w") as f:
+            f.write("erika@example.org\n")
+        env = {"RETRASON_SMTP_USER": "organizer", "RETRASON_SMTP_PASSWORD": secret}
+        p = send(["invite", "send", "--to", one, "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                 env)
+        expect("AUTH: delivered with the password from the environment",
+               p.returncode == 0 and len(h.messages) == 1, p.stderr)
+        os.unlink(journal)
+        env["RETRASON_SMTP_PASSWORD"] = "wrong-" + secret
+        p = send(["invite", "send", "--to", one, "--smtp", f"smtp://127.0.0.1:{port}",
+                  "--retries", "0", agenda], env)
+        expect("AUTH: a wrong password is exit 77", p.returncode == 77, (p.returncode, p.stderr))
+        expect("AUTH: the password is in no output",
+               secret.encode() not in p.stderr + p.stdout)
+        with open(journal, "rb") as f:
+            expect("AUTH: nor in the journal", secret.encode() not in f.read())
+    finally:
+        server.stop()
+
+    # 9. Configuration mistakes are usage errors, before anything is sent.
+    p = send(["invite", "send", "--to", lst, agenda])
+    expect("no server given: exit 64", p.returncode == 64 and b"--smtp" in p.stderr)
+    p = send(["invite", "send", "--to", lst, "--smtp", "http://example.org", agenda])
+    expect("not an SMTP URL: exit 64", p.returncode == 64)
+    p = send(["invite", "send", "--to", lst, "--smtp", "smtp://mail.example.org",
+              "--insecure", agenda], {"RETRASON_SMTP_USER": "u", "RETRASON_SMTP_PASSWORD": "p"})
+    expect("--insecure with a password off this machine: refused, exit 64",
+           p.returncode == 64 and b"password" in p.stderr, p.stderr)
+
+
+main()
