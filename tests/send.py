@@ -32,6 +32,11 @@ def send(args, env_extra=None):
     return subprocess.run([EXE] + args, capture_output=True, env=env, timeout=120)
 
 
+def cal_of(msg):
+    return [p for p in msg.walk() if p.get_content_type() == "text/calendar"][0] \
+        .get_payload(decode=True)
+
+
 def rcpts(handler):
     return [m[1] for m in handler.messages]
 
@@ -78,7 +83,8 @@ def tests(tmp):
         with open(journal) as f:
             lines = f.read().splitlines()
         expect("journal: one line per message, sent or failed",
-               [l.split("\t")[0] for l in lines] == ["sent", "sent", "failed", "failed"], lines)
+               [l.split("\t")[0] for l in lines] == ["version", "sent", "sent", "failed", "failed"],
+               lines)
 
         # 2. The same command again sends only what is still owed.
         h.messages.clear()
@@ -92,21 +98,44 @@ def tests(tmp):
         p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
         expect("third run: nothing left to send", p.returncode == 0 and not h.messages)
 
-        # 3. A new version (SEQUENCE 1) goes to everyone, as an update.
-        p = send(["invite", "send", "--to", lst, "--smtp", url, "--sequence", "1", agenda])
-        expect("update: everyone gets SEQUENCE 1", p.returncode == 0 and len(h.messages) == 4)
-        msg = email.message_from_bytes(h.messages[0][2], policy=email.policy.default)
-        expect("update: the subject says so", str(msg["Subject"]).startswith("Aktualisiert:"))
-
-        # 4. Cancel: to everyone, METHOD:CANCEL.
+        # 3. The agenda changes (a new time): the journal makes it SEQUENCE 1
+        # and everyone gets the update; someone taken off the list gets a
+        # cancellation of their own; someone new gets the current version.
+        with open(agenda, encoding="utf-8") as f:
+            text = f.read()
+        with open(agenda, "w", encoding="utf-8") as f:
+            f.write(text.replace("Time: 16:00-18:00", "Time: 16:30-18:30"))
+        with open(lst, "w") as f:
+            f.write("Erika Mustermann <erika@example.org>\n\"Müller, Hans\" <hans@example.de>\n"
+                    "later@example.org\nnew@example.org\n")
         h.messages.clear()
-        p = send(["invite", "cancel", "--to", lst, "--smtp", url, "--sequence", "1", agenda])
-        msg = email.message_from_bytes(h.messages[0][2], policy=email.policy.default)
-        cal = [p for p in msg.walk() if p.get_content_type() == "text/calendar"][0]
-        expect("cancel: everyone, METHOD:CANCEL",
-               p.returncode == 0 and len(h.messages) == 4 and
-               cal.get_param("method") == "CANCEL" and
-               b"SEQUENCE:2" in cal.get_payload(decode=True), p.stderr)
+        p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
+        got = {m[1][0]: email.message_from_bytes(m[2], policy=email.policy.default)
+               for m in h.messages}
+        expect("change: the four on the list and the one taken off",
+               sorted(got) == ["erika@example.org", "hans@example.de", "later@example.org",
+                               "new@example.org", "refuse@example.org"], sorted(got))
+        expect("change: an update, SEQUENCE 1, for those on the list",
+               str(got["erika@example.org"]["Subject"]).startswith("Aktualisiert:") and
+               b"SEQUENCE:1" in cal_of(got["new@example.org"]), p.stderr)
+        expect("change: the one taken off gets a cancellation",
+               str(got["refuse@example.org"]["Subject"]).startswith("Abgesagt:") and
+               b"METHOD:CANCEL" in cal_of(got["refuse@example.org"]))
+        h.messages.clear()
+        p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
+        expect("unchanged: nothing sent", p.returncode == 0 and not h.messages, p.stderr)
+
+        # 4. Cancel: SEQUENCE 2, to everyone who was ever invited.
+        h.messages.clear()
+        p = send(["invite", "cancel", "--to", lst, "--smtp", url, agenda])
+        cals = [cal_of(email.message_from_bytes(m[2], policy=email.policy.default))
+                for m in h.messages]
+        expect("cancel: everyone invited, METHOD:CANCEL, SEQUENCE 2",
+               p.returncode == 0 and sorted(m[1][0] for m in h.messages) ==
+               ["erika@example.org", "hans@example.de", "later@example.org",
+                "new@example.org", "refuse@example.org"] and
+               all(b"METHOD:CANCEL" in c and b"SEQUENCE:2" in c for c in cals),
+               (p.stderr, [m[1] for m in h.messages]))
 
         # 5. A temporary failure only: exit 75, and retried with --retries.
         os.unlink(journal)

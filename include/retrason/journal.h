@@ -2,26 +2,46 @@
  * what is still owed.  A text file, one line per message, appended and
  * fsync'd as each message is accepted by the server:
  *
- *   sent  TAB uid TAB sequence TAB method TAB address TAB message-id TAB time
- *   failed TAB uid TAB sequence TAB method TAB address TAB temporary|permanent
- *          TAB time TAB reason
- */
+ *   version TAB uid TAB sequence TAB fingerprint TAB time
+ *   sent    TAB uid TAB sequence TAB method TAB address TAB message-id TAB time
+ *   failed  TAB uid TAB sequence TAB method TAB address TAB temporary|permanent
+ *           TAB time TAB reason
+ *
+ * A version line is written when an agenda is first sent and whenever
+ * it has changed since: the journal owns SEQUENCE. */
 #ifndef RETRASON_JOURNAL_H
 #define RETRASON_JOURNAL_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
-struct rt_journal {
-	char *path;
-	FILE *f;      /* open for appending */
-	char **sent;  /* "uid\tseq\tmethod\taddress" (address lower-cased), sorted */
-	size_t nsent;
+struct rt_journal_version {
+	char *uid;
+	int sequence;
+	char *fingerprint;
 };
 
-/* Reads what the journal at path says was sent and opens it for
- * appending (creating it).  Returns 0 or an errno value. */
-int rt_journal_open(struct rt_journal *j, const char *path);
+struct rt_journal {
+	char *path;
+	FILE *f;      /* open for appending; NULL when read only */
+	char **sent;  /* "uid\tseq\tmethod\taddress" (address lower-cased), sorted */
+	size_t nsent;
+	struct rt_journal_version *versions; /* in file order */
+	size_t nversions;
+	char **invited; /* "uid\taddress" of every REQUEST sent, file order */
+	size_t ninvited;
+};
+
+/* Reads the journal at path (a missing one is empty) and, unless
+ * read_only, opens it for appending.  Returns 0 or an errno value. */
+int rt_journal_open(struct rt_journal *j, const char *path, bool read_only);
+
+/* The latest version recorded for uid, or NULL. */
+const struct rt_journal_version *rt_journal_latest(const struct rt_journal *j,
+						   const char *uid);
+/* Records a new version of uid (durable, like rt_journal_record()). */
+int rt_journal_version(struct rt_journal *j, const char *uid, int sequence,
+		       const char *fingerprint, long long when);
 void rt_journal_close(struct rt_journal *j);
 
 /* Whether this version (uid, sequence, method) already reached addr. */

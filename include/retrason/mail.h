@@ -35,6 +35,11 @@ struct rt_mail_opts {
 int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 		  const struct rt_recipient *to, const struct rt_mail_opts *o);
 
+/* What identifies this version of the event for the journal: a hash of
+ * its calendar (times, place, agenda, status, text), so that a change
+ * that matters makes a new SEQUENCE.  Caller frees. */
+char *rt_mail_fingerprint(const struct rt_agenda *a);
+
 /* The subject line, e.g. "Einladung: Title – Mo., 5. Dez. 2022 16:00". */
 void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 		     const struct rt_mail_opts *o);

@@ -13,6 +13,7 @@
 #include "retrason/atomic.h"
 #include "retrason/mail.h"
 #include "retrason/mailbox.h"
+#include "retrason/strutil.h"
 #include "retrason/journal.h"
 #include "retrason/smtp.h"
 #include "retrason/xalloc.h"
@@ -24,8 +25,8 @@ static const char send_usage[] =
 	"Send the invitation (or the cancellation) to everyone on the\n"
 	"distribution list LIST over SMTP: one message per recipient, who is\n"
 	"alone in To: and the only attendee.  A journal beside FILE records who\n"
-	"got which version, so running the same command again sends only what\n"
-	"is still owed.\n"
+	"got which version: running the same command again sends only what is\n"
+	"still owed, and after FILE changed, an update to everyone.\n"
 	"\n"
 	"Options:\n"
 	"      --to=LIST        the distribution list, one recipient a line\n"
@@ -38,8 +39,7 @@ static const char send_usage[] =
 	"      --retries=N      retry a temporary failure N times (default 2)\n"
 	"      --rate=N         send at most N messages a minute\n"
 	"      --journal=FILE   the journal (default: FILE.journal)\n"
-	"      --sequence=N     SEQUENCE of this version (default 0); an\n"
-	"                       invitation with N > 0 is an update\n"
+	"      --sequence=N     SEQUENCE of this version, instead of the journal's\n"
 	"      --lang=LANG      de or en: subject and text (default: the file's)\n"
 	"      --dry-run        send nothing: write the messages, as an mbox on\n"
 	"                       standard output or with -o into DIR\n"
@@ -54,7 +54,7 @@ static const char send_usage[] =
 struct send_args {
 	const char *cmd;
 	const char *to, *output, *from, *journal;
-	bool dry_run, lang_given, quiet;
+	bool dry_run, lang_given, quiet, sequence_given;
 	int retries, rate;
 	struct rt_smtp_config smtp;
 	struct rt_mail_opts o;
@@ -91,53 +91,43 @@ static void pause_ms(long ms)
 		;
 }
 
+/* One message to send: to whom, and whether it invites or cancels. */
+struct target {
+	struct rt_recipient who;
+	enum rt_ics_method method;
+};
+
+static const char *const method_names[] = {"PUBLISH", "REQUEST", "CANCEL"};
+
 /* Sends every message still owed, recording each in the journal. */
-static int send_all(struct send_args *args, const struct rt_agenda *a,
-		    const struct rt_recipients *list, const char *agenda_path)
+static int send_all(struct send_args *args, const struct rt_agenda *a, const char *uid,
+		    const struct target *targets, size_t n, struct rt_journal *j)
 {
-	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
-	const char *method = methods[args->o.method];
-	struct rt_journal j;
-	struct rt_buf jpath, msg;
+	struct rt_buf msg;
 	struct tally t = {0};
 	char err[512];
-	int rc = EX_OK;
+	int rc = EX_OK, e;
 
-	rt_buf_init(&jpath);
-	if (args->journal)
-		rt_buf_adds(&jpath, args->journal);
-	else if (strcmp(agenda_path, "-") != 0)
-		rt_buf_addf(&jpath, "%s.journal", agenda_path);
-	else {
-		rt_buf_finish(&jpath);
-		return usage_error(args->cmd, "an agenda from standard input needs --journal FILE");
-	}
-	int e = rt_journal_open(&j, rt_buf_str(&jpath));
-	if (e) {
-		errorf("cannot use the journal %s: %s", rt_buf_str(&jpath), strerror(e));
-		rt_buf_finish(&jpath);
-		return EX_CANTCREAT;
-	}
 	struct rt_smtp *smtp = rt_smtp_open(&args->smtp);
 	if (!smtp) {
 		errorf("cannot start libcurl");
-		rt_journal_close(&j);
-		rt_buf_finish(&jpath);
 		return EX_SOFTWARE;
 	}
-	char *uid = rt_agenda_uid(a);
 	const char *from = args->o.from_addr ? args->o.from_addr : a->organizer.addr;
 	long interval = args->rate ? 60000L / args->rate : 0;
 
 	rt_buf_init(&msg);
-	for (size_t i = 0; i < list->n && !t.auth && !t.fatal; i++) {
-		const char *to = list->v[i].addr;
-		if (rt_journal_was_sent(&j, uid, args->o.sequence, method, to)) {
+	for (size_t i = 0; i < n && !t.auth && !t.fatal; i++) {
+		const char *to = targets[i].who.addr;
+		const char *method = method_names[targets[i].method];
+		if (rt_journal_was_sent(j, uid, args->o.sequence, method, to)) {
 			t.skipped++;
 			continue;
 		}
+		struct rt_mail_opts o = args->o;
+		o.method = targets[i].method;
 		rt_buf_reset(&msg);
-		e = rt_mail_build(&msg, a, &list->v[i], &args->o);
+		e = rt_mail_build(&msg, a, &targets[i].who, &o);
 		if (e) {
 			errorf("cannot make the message for %s: %s", to, strerror(e));
 			t.fatal = true;
@@ -157,11 +147,11 @@ static int send_all(struct send_args *args, const struct rt_agenda *a,
 			char mid[256] = "";
 			if (id)
 				sscanf(id + 14, "%255[^\r]", mid);
-			e = rt_journal_record(&j, "sent", uid, args->o.sequence, method, to, mid,
+			e = rt_journal_record(j, "sent", uid, args->o.sequence, method, to, mid,
 					      now);
 			if (e) {
 				/* Without the record a re-run would send again: stop. */
-				errorf("cannot write the journal %s: %s", j.path, strerror(e));
+				errorf("cannot write the journal %s: %s", j->path, strerror(e));
 				t.fatal = true;
 			}
 			t.sent++;
@@ -177,15 +167,15 @@ static int send_all(struct send_args *args, const struct rt_agenda *a,
 				fprintf(stderr, "%sretrason: %s: %s%s\n",
 					isatty(STDERR_FILENO) && !args->quiet ? "\r\033[K" : "", to,
 					temp ? "failed for now: " : "refused: ", err);
-			rt_journal_record(&j, temp ? "temporary" : "permanent", uid,
+			rt_journal_record(j, temp ? "temporary" : "permanent", uid,
 					  args->o.sequence, method, to, err, now);
 			if (temp)
 				t.temporary++;
 			else
 				t.permanent++;
 		}
-		progress(args, &t, list->n);
-		if (interval && i + 1 < list->n)
+		progress(args, &t, n);
+		if (interval && i + 1 < n)
 			pause_ms(interval);
 	}
 	if (!args->quiet && isatty(STDERR_FILENO))
@@ -194,7 +184,7 @@ static int send_all(struct send_args *args, const struct rt_agenda *a,
 		t.temporary, t.permanent);
 	if (t.skipped)
 		fprintf(stderr, "; %zu had this version already", t.skipped);
-	fprintf(stderr, " (journal: %s)\n", j.path);
+	fprintf(stderr, " (SEQUENCE %d, journal: %s)\n", args->o.sequence, j->path);
 	if (t.temporary)
 		fprintf(stderr, "retrason: run the same command again to retry\n");
 
@@ -204,12 +194,68 @@ static int send_all(struct send_args *args, const struct rt_agenda *a,
 		rc = EX_UNAVAILABLE;
 	else if (t.temporary)
 		rc = EX_TEMPFAIL;
-	free(uid);
 	rt_buf_finish(&msg);
-	rt_buf_finish(&jpath);
 	rt_smtp_close(smtp);
-	rt_journal_close(&j);
 	return rc;
+}
+
+/* The SEQUENCE of what this run sends, from the journal: the same as
+ * last time if the agenda is unchanged, the next one if it changed or
+ * is cancelled.  Records a new version unless read only.  Returns 0 or
+ * an exit status. */
+static int settle_version(struct send_args *args, const struct rt_agenda *a, const char *uid,
+			  struct rt_journal *j)
+{
+	bool cancel = args->o.method == RT_ICS_CANCEL;
+	char *fp = cancel ? xstrdup("cancelled") : rt_mail_fingerprint(a);
+	const struct rt_journal_version *last = rt_journal_latest(j, uid);
+	bool fresh = true;
+	if (args->sequence_given)
+		args->o.sequence += cancel;
+	else if (!last)
+		args->o.sequence = cancel;
+	else if (!strcmp(last->fingerprint, fp)) {
+		args->o.sequence = last->sequence;
+		fresh = false;
+	} else
+		args->o.sequence = last->sequence + 1;
+	if (!cancel)
+		args->o.update = args->o.sequence > 0;
+	int rc = EX_OK;
+	if (fresh && j->f) {
+		int e = rt_journal_version(j, uid, args->o.sequence, fp, (long long)time(NULL));
+		if (e) {
+			errorf("cannot write the journal %s: %s", j->path, strerror(e));
+			rc = EX_CANTCREAT;
+		}
+	}
+	free(fp);
+	return rc;
+}
+
+/* Who gets what: for an invitation, everyone on the list, and a
+ * cancellation for whoever was invited before but is no longer on it;
+ * for a cancellation, everyone on the list or invited before. */
+static struct target *targets_for(const struct send_args *args, const struct rt_recipients *list,
+				  const struct rt_journal *j, const char *uid, size_t *n)
+{
+	struct target *t = xcalloc(list->n + j->ninvited + 1, sizeof(*t));
+	size_t k = 0, ulen = strlen(uid);
+	for (size_t i = 0; i < list->n; i++)
+		t[k++] = (struct target){list->v[i], args->o.method};
+	for (size_t i = 0; i < j->ninvited; i++) {
+		const char *e = j->invited[i];
+		if (strncmp(e, uid, ulen) || e[ulen] != '\t')
+			continue;
+		const char *addr = e + ulen + 1;
+		bool known = false;
+		for (size_t m = 0; m < k && !known; m++)
+			known = !rt_strcasecmp(t[m].who.addr, addr);
+		if (!known)
+			t[k++] = (struct target){{NULL, (char *)addr, 0}, RT_ICS_CANCEL};
+	}
+	*n = k;
+	return t;
 }
 
 static char *copy_str(void *ctx, const char *s, size_t n)
@@ -267,6 +313,64 @@ static int write_eml(const char *dir, size_t index, const char *addr,
 	return err ? EX_CANTCREAT : EX_OK;
 }
 
+static int with_journal(struct send_args *args, const struct rt_agenda *a,
+			const struct rt_recipients *list, const char *agenda_path)
+{
+	struct rt_buf path;
+	rt_buf_init(&path);
+	if (args->journal)
+		rt_buf_adds(&path, args->journal);
+	else if (strcmp(agenda_path, "-") != 0)
+		rt_buf_addf(&path, "%s.journal", agenda_path);
+	else {
+		rt_buf_finish(&path);
+		return usage_error(args->cmd, "an agenda from standard input needs --journal FILE");
+	}
+	struct rt_journal j;
+	int e = rt_journal_open(&j, rt_buf_str(&path), args->dry_run);
+	if (e) {
+		errorf("cannot use the journal %s: %s", rt_buf_str(&path), strerror(e));
+		rt_buf_finish(&path);
+		return EX_CANTCREAT;
+	}
+	rt_buf_finish(&path);
+	char *uid = rt_agenda_uid(a);
+	size_t n = 0;
+	struct target *t = NULL;
+	int rc = settle_version(args, a, uid, &j);
+	if (!rc)
+		t = targets_for(args, list, &j, uid, &n);
+	if (!rc && !args->dry_run) {
+		rc = send_all(args, a, uid, t, n, &j);
+	} else if (!rc) {
+		struct rt_buf msg;
+		rt_buf_init(&msg);
+		for (size_t i = 0; i < n && !rc; i++) {
+			if (rt_journal_was_sent(&j, uid, args->o.sequence,
+						method_names[t[i].method], t[i].who.addr))
+				continue; /* a dry run shows what a real one would send */
+			struct rt_mail_opts o = args->o;
+			o.method = t[i].method;
+			rt_buf_reset(&msg);
+			e = rt_mail_build(&msg, a, &t[i].who, &o);
+			if (e) {
+				errorf("cannot make the message for %s: %s", t[i].who.addr,
+				       strerror(e));
+				rc = EX_SOFTWARE;
+			} else if (args->output) {
+				rc = write_eml(args->output, i, t[i].who.addr, &msg);
+			} else {
+				write_mbox(&msg, args->o.date);
+			}
+		}
+		rt_buf_finish(&msg);
+	}
+	free(t);
+	free(uid);
+	rt_journal_close(&j);
+	return rc;
+}
+
 static int run(int argc, char **argv, struct send_args *args)
 {
 	static const struct option longopts[] = {
@@ -311,6 +415,7 @@ static int run(int argc, char **argv, struct send_args *args)
 			if (!number(optarg, 0, 1000000, &args->o.sequence))
 				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
 						   optarg);
+			args->sequence_given = true;
 			break;
 		case 'L':
 			if (!lang_option(cmd, optarg, &args->o.lang))
@@ -411,28 +516,8 @@ static int run(int argc, char **argv, struct send_args *args)
 			rc = EX_DATAERR;
 		}
 		args->o.lang = pick_lang(l.agenda, args->lang_given, args->o.lang);
-		if (args->o.method == RT_ICS_CANCEL)
-			args->o.sequence++;
-		else
-			args->o.update = args->o.sequence > 0;
-		struct rt_buf msg;
-		rt_buf_init(&msg);
-		if (!rc && !args->dry_run)
-			rc = send_all(args, l.agenda, &list, argv[optind]);
-		for (size_t i = 0; i < list.n && !rc && args->dry_run; i++) {
-			rt_buf_reset(&msg);
-			int err = rt_mail_build(&msg, l.agenda, &list.v[i], &args->o);
-			if (err) {
-				errorf("cannot make the message for %s: %s", list.v[i].addr,
-				       strerror(err));
-				rc = EX_SOFTWARE;
-			} else if (args->output) {
-				rc = write_eml(args->output, i, list.v[i].addr, &msg);
-			} else {
-				write_mbox(&msg, args->o.date);
-			}
-		}
-		rt_buf_finish(&msg);
+		if (!rc)
+			rc = with_journal(args, l.agenda, &list, argv[optind]);
 		loaded_finish(&l);
 	}
 	rt_recipients_finish(&list);

@@ -23,9 +23,18 @@ static int cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int rt_journal_open(struct rt_journal *j, const char *path)
+static int durable(struct rt_journal *j)
 {
-	size_t cap = 0;
+	if (fflush(j->f) != 0 || ferror(j->f))
+		return errno ? errno : EIO;
+	if (fsync(fileno(j->f)) != 0)
+		return errno;
+	return 0;
+}
+
+int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
+{
+	size_t cap = 0, vcap = 0, icap = 0;
 	memset(j, 0, sizeof(*j));
 	FILE *in = fopen(path, "r");
 	if (in) {
@@ -42,26 +51,63 @@ int rt_journal_open(struct rt_journal *j, const char *path)
 				if (p)
 					*p++ = '\0';
 			}
+			if (k < 4)
+				continue;
+			if (!strcmp(f[0], "version")) {
+				f[3][strcspn(f[3], "\t\r\n")] = '\0';
+				XGROW(j->versions, vcap, j->nversions + 1);
+				j->versions[j->nversions++] = (struct rt_journal_version){
+					xstrdup(f[1]), atoi(f[2]), xstrdup(f[3])};
+				continue;
+			}
 			if (k < 5 || strcmp(f[0], "sent") != 0)
 				continue;
 			f[4][strcspn(f[4], "\t\r\n")] = '\0';
 			XGROW(j->sent, cap, j->nsent + 1);
 			j->sent[j->nsent++] = key(f[1], atoi(f[2]), f[3], f[4]);
+			if (!strcmp(f[3], "REQUEST")) {
+				struct rt_buf b;
+				rt_buf_init(&b);
+				rt_buf_addf(&b, "%s\t%s", f[1], f[4]);
+				XGROW(j->invited, icap, j->ninvited + 1);
+				j->invited[j->ninvited++] = rt_buf_steal(&b);
+			}
 		}
 		free(line);
 		fclose(in);
-		qsort(j->sent, j->nsent, sizeof(*j->sent), cmp);
+		if (j->nsent)
+			qsort(j->sent, j->nsent, sizeof(*j->sent), cmp);
 	} else if (errno != ENOENT) {
 		return errno;
 	}
+	j->path = xstrdup(path);
+	if (read_only)
+		return 0;
 	j->f = fopen(path, "a");
 	if (!j->f) {
 		int err = errno;
 		rt_journal_close(j);
 		return err;
 	}
-	j->path = xstrdup(path);
 	return 0;
+}
+
+const struct rt_journal_version *rt_journal_latest(const struct rt_journal *j,
+						   const char *uid)
+{
+	const struct rt_journal_version *best = NULL;
+	for (size_t i = 0; i < j->nversions; i++)
+		if (!strcmp(j->versions[i].uid, uid) &&
+		    (!best || j->versions[i].sequence >= best->sequence))
+			best = &j->versions[i];
+	return best;
+}
+
+int rt_journal_version(struct rt_journal *j, const char *uid, int sequence,
+		       const char *fingerprint, long long when)
+{
+	fprintf(j->f, "version\t%s\t%d\t%s\t%lld\n", uid, sequence, fingerprint, when);
+	return durable(j);
 }
 
 void rt_journal_close(struct rt_journal *j)
@@ -71,6 +117,14 @@ void rt_journal_close(struct rt_journal *j)
 	for (size_t i = 0; i < j->nsent; i++)
 		free(j->sent[i]);
 	free(j->sent);
+	for (size_t i = 0; i < j->nversions; i++) {
+		free(j->versions[i].uid);
+		free(j->versions[i].fingerprint);
+	}
+	free(j->versions);
+	for (size_t i = 0; i < j->ninvited; i++)
+		free(j->invited[i]);
+	free(j->invited);
 	free(j->path);
 	memset(j, 0, sizeof(*j));
 }
@@ -78,6 +132,8 @@ void rt_journal_close(struct rt_journal *j)
 bool rt_journal_was_sent(const struct rt_journal *j, const char *uid, int sequence,
 			 const char *method, const char *addr)
 {
+	if (!j->nsent)
+		return false;
 	char *k = key(uid, sequence, method, addr);
 	bool found = bsearch(&k, j->sent, j->nsent, sizeof(*j->sent), cmp) != NULL;
 	free(k);
@@ -100,9 +156,5 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 		fprintf(j->f, "failed\t%s\t%d\t%s\t%s\t%s\t%lld\t%s\n", uid, sequence, method,
 			addr, status, when, rt_buf_str(&d));
 	rt_buf_finish(&d);
-	if (fflush(j->f) != 0 || ferror(j->f))
-		return errno ? errno : EIO;
-	if (fsync(fileno(j->f)) != 0)
-		return errno;
-	return 0;
+	return durable(j);
 }

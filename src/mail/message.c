@@ -155,3 +155,23 @@ out:
 	rt_buf_finish(&tmp);
 	return err;
 }
+
+char *rt_mail_fingerprint(const struct rt_agenda *a)
+{
+	/* The published calendar with every run-dependent value fixed. */
+	struct rt_ics_opts io = {.method = RT_ICS_PUBLISH, .items = true};
+	char *data = NULL;
+	size_t len = 0;
+	char out[17];
+	FILE *f = open_memstream(&data, &len);
+	if (f) {
+		rt_ics_write(f, a, &io);
+		fclose(f);
+	}
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)data[i]) * 0x100000001b3u;
+	free(data);
+	snprintf(out, sizeof(out), "%016llx", (unsigned long long)h);
+	return xstrdup(out);
+}
