@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
 	{"invite", "send", cmd_invite_send, "send the invitation to a list by e-mail"},
 	{"invite", "cancel", cmd_invite_cancel, "send the cancellation to a list"},
+	{"invite", "status", cmd_invite_status, "who has which version, from the journal"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

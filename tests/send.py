@@ -5,6 +5,7 @@ envelope and message, the journal's promises (a re-run sends exactly what
 is still owed), faults (550, 451, refused connection, rejected login) and
 their exit codes, and that the password shows up nowhere."""
 import email
+import json
 import email.policy
 import os
 import shutil
@@ -85,6 +86,22 @@ def tests(tmp):
         expect("journal: one line per message, sent or failed",
                [l.split("\t")[0] for l in lines] == ["version", "sent", "sent", "failed", "failed"],
                lines)
+
+        st = send(["invite", "status", "--json", agenda])
+        status = json.loads(st.stdout)
+        expect("status --json: each recipient's latest state",
+               st.returncode == 0 and status["sequence"] == 0 and
+               [(r["address"], r["status"]) for r in status["recipients"]] ==
+               [("erika@example.org", "sent"), ("hans@example.de", "sent"),
+                ("refuse@example.org", "permanent"), ("later@example.org", "temporary")],
+               st.stdout)
+        expect("status --json: the reason of a refusal",
+               "550" in status["recipients"][2]["reason"] and
+               status["recipients"][0]["message_id"].startswith("<"))
+        st = send(["invite", "status", agenda])
+        expect("status: a line per recipient",
+               st.returncode == 0 and b"refused" in st.stdout and
+               b"failed for now" in st.stdout and len(st.stdout.splitlines()) == 5, st.stdout)
 
         # 2. The same command again sends only what is still owed.
         h.messages.clear()

@@ -55,4 +55,22 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 		      int sequence, const char *method, const char *addr,
 		      const char *detail, long long when);
 
+/* One line of the journal, for `invite status`. */
+struct rt_journal_entry {
+	char *kind;    /* "version", "sent" or "failed" */
+	char *uid;
+	int sequence;
+	char *method;  /* NULL for a version */
+	char *address; /* NULL for a version */
+	char *status;  /* "sent", "temporary" or "permanent"; NULL for a version */
+	char *detail;  /* Message-ID, reason, or fingerprint */
+	long long time;
+};
+
+/* Reads every line of the journal at path, in order.  Returns 0 (a
+ * missing journal is empty) or an errno value.  Free with
+ * rt_journal_entries_free(). */
+int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n);
+void rt_journal_entries_free(struct rt_journal_entry *e, size_t n);
+
 #endif

@@ -22,6 +22,7 @@ int cmd_agenda_new(int argc, char **argv);
 int cmd_invite_ics(int argc, char **argv);
 int cmd_invite_send(int argc, char **argv);
 int cmd_invite_cancel(int argc, char **argv);
+int cmd_invite_status(int argc, char **argv);
 
 /* "retrason: " and the message on standard error. */
 void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -158,3 +158,61 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 	rt_buf_finish(&d);
 	return durable(j);
 }
+
+int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	FILE *in = fopen(path, "r");
+	if (!in)
+		return errno == ENOENT ? 0 : errno;
+	char *line = NULL;
+	size_t len = 0;
+	while (getline(&line, &len, in) > 0) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *f[8] = {0};
+		char *p = line;
+		int k = 0;
+		for (; k < 8 && p; k++) {
+			f[k] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		struct rt_journal_entry e = {0};
+		if (!strcmp(f[0], "version") && k >= 5) {
+			e = (struct rt_journal_entry){xstrdup("version"), xstrdup(f[1]), atoi(f[2]),
+						      NULL, NULL, NULL, xstrdup(f[3]),
+						      atoll(f[4])};
+		} else if (!strcmp(f[0], "sent") && k >= 7) {
+			e = (struct rt_journal_entry){xstrdup("sent"), xstrdup(f[1]), atoi(f[2]),
+						      xstrdup(f[3]), xstrdup(f[4]), xstrdup("sent"),
+						      xstrdup(f[5]), atoll(f[6])};
+		} else if (!strcmp(f[0], "failed") && k >= 7) {
+			e = (struct rt_journal_entry){xstrdup("failed"), xstrdup(f[1]), atoi(f[2]),
+						      xstrdup(f[3]), xstrdup(f[4]), xstrdup(f[5]),
+						      xstrdup(k >= 8 ? f[7] : ""), atoll(f[6])};
+		} else {
+			continue; /* a line cut short by a crash, or from a newer version */
+		}
+		XGROW(*out, cap, *n + 1);
+		(*out)[(*n)++] = e;
+	}
+	free(line);
+	fclose(in);
+	return 0;
+}
+
+void rt_journal_entries_free(struct rt_journal_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].kind);
+		free(e[i].uid);
+		free(e[i].method);
+		free(e[i].address);
+		free(e[i].status);
+		free(e[i].detail);
+	}
+	free(e);
+}

@@ -15,6 +15,7 @@ Commands:
   invite ics       write the invitation's iCalendar payload
   invite send      send the invitation to a list by e-mail
   invite cancel    send the cancellation to a list
+  invite status    who has which version, from the journal
 
 'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;
 the manuals are retrason(1) and retrason-agenda(5).
