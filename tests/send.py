@@ -212,7 +212,33 @@ def tests(tmp):
     finally:
         server.stop()
 
-    # 9. Configuration mistakes are usage errors, before anything is sent.
+    # 9. STARTTLS with a certificate from a private CA: verified against
+    # --cacert; refused without it; --insecure goes through, loudly.
+    ca, crt, key = smtp_server.make_ca(tmp)
+    server, h, port = smtp_server.start(tls=(crt, key))
+    try:
+        tls_url = f"smtp://localhost:{port}"
+        one = os.path.join(tmp, "one.txt")
+        with open(one, "w") as f:
+            f.write("erika@example.org\n")
+        os.unlink(journal)
+        p = send(["invite", "send", "--to", one, "--smtp", tls_url, "--cacert", ca, agenda])
+        expect("STARTTLS: delivered, over TLS, with --cacert",
+               p.returncode == 0 and len(h.messages) == 1 and h.tls, (p.returncode, p.stderr))
+        os.unlink(journal)
+        h.messages.clear()
+        p = send(["invite", "send", "--to", one, "--smtp", tls_url, "--retries", "0", agenda])
+        expect("STARTTLS: an unknown CA is refused, exit 69, nothing sent",
+               p.returncode == 69 and not h.messages, (p.returncode, p.stderr))
+        os.unlink(journal)
+        p = send(["invite", "send", "--to", one, "--smtp", tls_url, "--insecure", agenda])
+        expect("STARTTLS: --insecure sends, and warns",
+               p.returncode == 0 and len(h.messages) == 1 and b"--insecure" in p.stderr,
+               (p.returncode, p.stderr))
+    finally:
+        server.stop()
+
+    # 10. Configuration mistakes are usage errors, before anything is sent.
     p = send(["invite", "send", "--to", lst, agenda])
     expect("no server given: exit 64", p.returncode == 64 and b"--smtp" in p.stderr)
     p = send(["invite", "send", "--to", lst, "--smtp", "http://example.org", agenda])

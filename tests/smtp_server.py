@@ -1,7 +1,10 @@
 """A real SMTP server on loopback for the tests (python3-aiosmtpd), with
 faults to order: recipients whose address holds "refuse" get 550, "later"
 451, "datafail" 451 after DATA; AUTH when a user is given."""
+import os
 import socket
+import ssl
+import subprocess
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -26,6 +29,11 @@ class Recorder:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        self.tls = session.ssl is not None  # was STARTTLS done before MAIL?
+        envelope.mail_from = address
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         if self.faults and any("datafail" in r for r in envelope.rcpt_tos):
             return "451 4.3.0 queue full"
@@ -33,15 +41,39 @@ class Recorder:
         return "250 OK queued"
 
 
-def start(user=None, password=None):
+def make_ca(folder):
+    """A test CA and a certificate for localhost/127.0.0.1 signed by it,
+    made with openssl; returns (ca.pem, server.pem, server.key)."""
+    ca, ca_key = os.path.join(folder, "ca.pem"), os.path.join(folder, "ca.key")
+    crt, key = os.path.join(folder, "server.pem"), os.path.join(folder, "server.key")
+    csr, ext = os.path.join(folder, "server.csr"), os.path.join(folder, "ext.cnf")
+    run = lambda *a: subprocess.run(a, check=True, capture_output=True)
+    run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        "-subj", "/CN=retrason test CA", "-keyout", ca_key, "-out", ca)
+    run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+        "-keyout", key, "-out", csr)
+    with open(ext, "w") as f:
+        f.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    run("openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key,
+        "-CAcreateserial", "-days", "2", "-extfile", ext, "-out", crt)
+    return ca, crt, key
+
+
+def start(user=None, password=None, tls=None):
+    """tls: (server.pem, server.key) to offer and require STARTTLS."""
     handler = Recorder()
+    handler.tls = False
     kwargs = {}
+    if tls:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(*tls)
+        kwargs.update(tls_context=ctx, require_starttls=True)
     if user:
         def auth(server, session, envelope, mechanism, data):
             ok = (isinstance(data, LoginPassword) and data.login.decode() == user
                   and data.password.decode() == password)
             return AuthResult(success=ok, handled=False)
-        kwargs = {"authenticator": auth, "auth_require_tls": False, "auth_required": True}
+        kwargs.update(authenticator=auth, auth_require_tls=False, auth_required=True)
     port = free_port()
     c = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
     c.start()
