@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import smtp_server  # noqa: E402
@@ -177,7 +178,55 @@ def tests(tmp):
     finally:
         server.stop()
 
-    # 7. Nobody listening: temporary, exit 75, nothing recorded as sent.
+    # 7. The connection drops in the middle of a run: that recipient fails
+    # for now, the rest go over a new connection, a re-run sends the one.
+    server, h, port = smtp_server.start()
+    try:
+        url = f"smtp://127.0.0.1:{port}"
+        os.unlink(journal)
+        drop = os.path.join(tmp, "drop.txt")
+        with open(drop, "w") as f:
+            f.write("a@example.org\ndrop@example.org\nb@example.org\n")
+        p = send(["invite", "send", "--to", drop, "--smtp", url, "--retries", "0", agenda])
+        expect("dropped connection: exit 75, the others delivered",
+               p.returncode == 75 and rcpts(h) == [["a@example.org"], ["b@example.org"]],
+               (p.returncode, rcpts(h), p.stderr))
+        h.faults = False
+        h.messages.clear()
+        p = send(["invite", "send", "--to", drop, "--smtp", url, agenda])
+        expect("dropped connection: the re-run sends exactly the one owed",
+               p.returncode == 0 and rcpts(h) == [["drop@example.org"]], rcpts(h))
+
+        # kill -9 in the middle of a large send, then the same command:
+        # everyone gets it once, at most the one in flight twice.
+        os.unlink(journal)
+        h.messages.clear()
+        many = os.path.join(tmp, "many.txt")
+        with open(many, "w") as f:
+            f.writelines(f"person{i}@example.org\n" for i in range(120))
+        h.delay = 0.01
+        env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": tmp}
+        proc = subprocess.Popen([EXE, "invite", "send", "--to", many, "--smtp", url, agenda],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        for _ in range(500):  # until some, not all, are through
+            if len(h.messages) >= 30:
+                break
+            time.sleep(0.01)
+        proc.kill()
+        proc.wait()
+        first = len(h.messages)
+        h.delay = 0
+        p = send(["invite", "send", "--to", many, "--smtp", url, agenda])
+        got = [m[1][0] for m in h.messages]
+        expect(f"kill -9 after {first}: then everyone, nobody skipped",
+               p.returncode == 0 and sorted(set(got)) ==
+               sorted(f"person{i}@example.org" for i in range(120)), (first, len(got)))
+        expect("kill -9: at most the message in flight twice",
+               len(got) - len(set(got)) <= 1 and 0 < first < 120, (first, len(got)))
+    finally:
+        server.stop()
+
+    # 8. Nobody listening: temporary, exit 75, nothing recorded as sent.
     os.unlink(journal)
     p = send(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{smtp_server.free_port()}",
               "--retries", "0", agenda])
@@ -186,7 +235,7 @@ def tests(tmp):
         expect("refused connection: nothing recorded as sent",
                not any(l.startswith("sent") for l in f))
 
-    # 8. AUTH: the right password from the environment works; a wrong one
+    # 9. AUTH: the right password from the environment works; a wrong one
     # is exit 77; the password appears in no output.
     secret = "s3cret-Pa55"
     server, h, port = smtp_server.start(user="organizer", password=secret)
@@ -212,7 +261,7 @@ def tests(tmp):
     finally:
         server.stop()
 
-    # 9. STARTTLS with a certificate from a private CA: verified against
+    # 10. STARTTLS with a certificate from a private CA: verified against
     # --cacert; refused without it; --insecure goes through, loudly.
     ca, crt, key = smtp_server.make_ca(tmp)
     server, h, port = smtp_server.start(tls=(crt, key))
@@ -238,7 +287,7 @@ def tests(tmp):
     finally:
         server.stop()
 
-    # 10. Configuration mistakes are usage errors, before anything is sent.
+    # 11. Configuration mistakes are usage errors, before anything is sent.
     p = send(["invite", "send", "--to", lst, agenda])
     expect("no server given: exit 64", p.returncode == 64 and b"--smtp" in p.stderr)
     p = send(["invite", "send", "--to", lst, "--smtp", "http://example.org", agenda])

@@ -1,6 +1,7 @@
 """A real SMTP server on loopback for the tests (python3-aiosmtpd), with
 faults to order: recipients whose address holds "refuse" get 550, "later"
 451, "datafail" 451 after DATA; AUTH when a user is given."""
+import asyncio
 import os
 import socket
 import ssl
@@ -20,6 +21,7 @@ class Recorder:
     def __init__(self):
         self.messages = []  # (mail_from, [rcpt], bytes)
         self.faults = True
+        self.delay = 0  # seconds to wait before accepting each message
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.faults and "refuse" in address:
@@ -37,6 +39,11 @@ class Recorder:
     async def handle_DATA(self, server, session, envelope):
         if self.faults and any("datafail" in r for r in envelope.rcpt_tos):
             return "451 4.3.0 queue full"
+        if self.faults and any("drop" in r for r in envelope.rcpt_tos):
+            server.transport.close()  # the connection dies mid-transaction
+            return None
+        if self.delay:
+            await asyncio.sleep(self.delay)
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 OK queued"
 
