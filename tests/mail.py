@@ -162,7 +162,7 @@ def tests(tmp):
     # Without --dry-run and without a server: a usage error, nothing sent.
     p = run(["invite", "send", "--to", lst, KICKOFF])
     expect("send without a server: exit 64, and what to give",
-           p.returncode == 64 and b"--smtp URL" in p.stderr and not p.stdout)
+           p.returncode == 64 and b"--smtp URL" in p.stderr and not p.stdout, p.stderr)
 
 
 main()

@@ -287,7 +287,38 @@ def tests(tmp):
     finally:
         server.stop()
 
-    # 11. Configuration mistakes are usage errors, before anything is sent.
+    # 11. The config file: smtp, user and a password-command; the command
+    # line and the environment come first; a mistake is reported in place.
+    server, h, port = smtp_server.start(user="organizer", password=secret)
+    try:
+        cfgdir = os.path.join(tmp, "xdg", "retrason")
+        os.makedirs(cfgdir)
+        with open(os.path.join(cfgdir, "config"), "w") as f:
+            f.write(f"# retrason settings\nsmtp = smtp://127.0.0.1:{port}\nuser = organizer\n"
+                    f"password-command = echo {secret}\n")
+        xdg = {"XDG_CONFIG_HOME": os.path.join(tmp, "xdg")}
+        os.unlink(journal)
+        p = send(["invite", "send", "--to", one, agenda], xdg)
+        expect("config: server, user and password-command from the file",
+               p.returncode == 0 and len(h.messages) == 1, (p.returncode, p.stderr))
+        expect("config: the password is in no output", secret.encode() not in p.stderr)
+        os.unlink(journal)
+        dead = f"smtp://127.0.0.1:{smtp_server.free_port()}"
+        p = send(["invite", "send", "--to", one, "--smtp", dead, "--retries", "0", agenda], xdg)
+        expect("config: --smtp comes first", p.returncode == 75, (p.returncode, p.stderr))
+        p = send(["invite", "send", "--to", one, "--retries", "0", agenda],
+                 dict(xdg, RETRASON_SMTP_URL=dead))
+        expect("config: RETRASON_SMTP_URL comes before the file", p.returncode == 75)
+        with open(os.path.join(cfgdir, "config"), "a") as f:
+            f.write("pasword-command = true\n")
+        p = send(["invite", "send", "--to", one, agenda], xdg)
+        expect("config: an unknown key is reported at its place, exit 78",
+               p.returncode == 78 and b"config:5:1: error: unknown setting 'pasword-command'"
+               in p.stderr and b"did you mean 'password-command'" in p.stderr, p.stderr)
+    finally:
+        server.stop()
+
+    # 12. Configuration mistakes are usage errors, before anything is sent.
     p = send(["invite", "send", "--to", lst, agenda])
     expect("no server given: exit 64", p.returncode == 64 and b"--smtp" in p.stderr)
     p = send(["invite", "send", "--to", lst, "--smtp", "http://example.org", agenda])

@@ -77,4 +77,20 @@ int load_list(const char *path, struct rt_recipients *r);
 /* Reads --lang's value; reports a bad one and returns false. */
 bool lang_option(const char *cmd, const char *arg, enum rt_lang *out);
 
+/* SMTP settings from $XDG_CONFIG_HOME/retrason/config ("key = value"
+ * lines; the command line and the environment take precedence). */
+enum setting { SET_SMTP, SET_USER, SET_FROM, SET_CACERT, SET_PASSWORD_COMMAND, SET_COUNT };
+struct settings {
+	char *path;               /* the config file looked for */
+	char *value[SET_COUNT];   /* NULL if not set */
+	char *password;           /* after settings_password(); wiped on finish */
+};
+/* Returns 0, or 78 (EX_CONFIG) after reporting a bad file. */
+int settings_load(struct settings *s);
+const char *settings_get(const struct settings *s, enum setting k);
+/* RETRASON_SMTP_PASSWORD, else the password-command's first line, else
+ * nothing (libcurl then reads ~/.netrc).  Returns 0 or 78. */
+int settings_password(struct settings *s);
+void settings_finish(struct settings *s);
+
 #endif

@@ -47,14 +47,17 @@ static const char send_usage[] =
 	"  -q, --quiet          nothing but errors and the final summary\n"
 	"  -h, --help           show this help\n"
 	"\n"
-	"The password comes from $RETRASON_SMTP_PASSWORD or ~/.netrc, never from\n"
-	"the command line.  Exit status: 0 all sent, 75 some failed for now\n"
-	"(run again), 69 some were refused, 77 the server refused the login.\n";
+	"Settings may also come from $RETRASON_SMTP_URL and _USER, and from\n"
+	"~/.config/retrason/config (see retrason(1)).  The password comes from\n"
+	"$RETRASON_SMTP_PASSWORD, the config's password-command or ~/.netrc,\n"
+	"never from the command line.  Exit status: 0 all sent, 75 some failed\n"
+	"for now (run again), 69 some were refused, 77 the login was refused.\n";
 
 struct send_args {
 	const char *cmd;
 	const char *to, *output, *from, *journal;
 	bool dry_run, lang_given, quiet, sequence_given;
+	struct settings settings;
 	int retries, rate;
 	struct rt_smtp_config smtp;
 	struct rt_mail_opts o;
@@ -465,24 +468,38 @@ static int run(int argc, char **argv, struct send_args *args)
 		return usage_error(cmd, "give one agenda file");
 	if (args->output && !args->dry_run)
 		return usage_error(cmd, "-o DIR goes with --dry-run");
+	int rc = settings_load(&args->settings);
+	if (rc)
+		return rc;
+	/* Command line, then environment, then the config file. */
+	const char *env_url = getenv("RETRASON_SMTP_URL");
+	const char *env_user = getenv("RETRASON_SMTP_USER");
+	if (!args->smtp.url)
+		args->smtp.url = env_url && *env_url ? env_url
+						      : settings_get(&args->settings, SET_SMTP);
+	args->smtp.user = env_user && *env_user ? env_user
+						: settings_get(&args->settings, SET_USER);
+	if (!args->smtp.cacert)
+		args->smtp.cacert = settings_get(&args->settings, SET_CACERT);
+	if (!args->from)
+		args->from = settings_get(&args->settings, SET_FROM);
 	if (!args->dry_run) {
-		if (!args->smtp.url)
-			args->smtp.url = getenv("RETRASON_SMTP_URL");
 		if (!args->smtp.url || !*args->smtp.url)
-			return usage_error(cmd, "no SMTP server: give --smtp URL or set "
-						"RETRASON_SMTP_URL (or --dry-run)");
-		const char *user = getenv("RETRASON_SMTP_USER");
-		const char *pass = getenv("RETRASON_SMTP_PASSWORD");
-		args->smtp.user = user && *user ? user : NULL;
-		args->smtp.password = pass && *pass ? pass : NULL;
+			return usage_error(cmd, "no SMTP server: give --smtp URL, set "
+						"RETRASON_SMTP_URL, or 'smtp = URL' in the config "
+						"file (or --dry-run)");
 		char why[256];
 		if (!rt_smtp_config_check(&args->smtp, why, sizeof(why)))
 			return usage_error(cmd, "%s", why);
+		rc = settings_password(&args->settings);
+		if (rc)
+			return rc;
+		args->smtp.password = args->settings.password;
 		if (args->smtp.insecure)
 			errorf("warning: --insecure: the server's certificate is not checked; "
 			       "anyone in between can read and change these mails");
 	}
-	int rc = source_date(cmd, &args->o.date);
+	rc = source_date(cmd, &args->o.date);
 	if (rc)
 		return rc;
 
@@ -530,12 +547,16 @@ int cmd_invite_send(int argc, char **argv)
 {
 	struct send_args args = {.cmd = "invite send"};
 	args.o.method = RT_ICS_REQUEST;
-	return run(argc, argv, &args);
+	int rc = run(argc, argv, &args);
+	settings_finish(&args.settings);
+	return rc;
 }
 
 int cmd_invite_cancel(int argc, char **argv)
 {
 	struct send_args args = {.cmd = "invite cancel"};
 	args.o.method = RT_ICS_CANCEL;
-	return run(argc, argv, &args);
+	int rc = run(argc, argv, &args);
+	settings_finish(&args.settings);
+	return rc;
 }

@@ -4,5 +4,5 @@ $ retrason invite send --to team.txt examples/kickoff.agenda
 --- file team.txt
 a@example.org
 --- stderr
-retrason invite send: no SMTP server: give --smtp URL or set RETRASON_SMTP_URL (or --dry-run)
+retrason invite send: no SMTP server: give --smtp URL, set RETRASON_SMTP_URL, or 'smtp = URL' in the config file (or --dry-run)
 Try 'retrason invite send --help'.
