@@ -226,6 +226,29 @@ def tests(tmp):
     finally:
         server.stop()
 
+    # --parallel: several connections at once, still each recipient once,
+    # and a temporary failure retried on its own.
+    server, h, port = smtp_server.start()
+    try:
+        os.unlink(journal)
+        h.delay = 0.05
+        many = os.path.join(tmp, "many.txt")
+        with open(many, "w") as f:
+            f.writelines(f"person{i}@example.org\n" for i in range(24))
+            f.write("later@example.org\n")
+        p = send(["invite", "send", "--to", many, "--smtp", f"smtp://127.0.0.1:{port}",
+                  "--parallel", "4", "--retries", "1", agenda])
+        got = [m[1][0] for m in h.messages]
+        expect("--parallel 4: everyone once but the postponed one",
+               p.returncode == 75 and sorted(got) ==
+               sorted(f"person{i}@example.org" for i in range(24)), (p.returncode, len(got)))
+        expect("--parallel 4: over four connections", h.connections == 4, h.connections)
+        with open(journal) as f:
+            expect("--parallel 4: the journal has every one sent",
+                   sum(1 for l in f if l.startswith("sent\t")) == 24)
+    finally:
+        server.stop()
+
     # 8. Nobody listening: temporary, exit 75, nothing recorded as sent.
     os.unlink(journal)
     p = send(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{smtp_server.free_port()}",

@@ -22,6 +22,12 @@ class Recorder:
         self.messages = []  # (mail_from, [rcpt], bytes)
         self.faults = True
         self.delay = 0  # seconds to wait before accepting each message
+        self.connections = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.connections += 1  # every connection greets once
+        session.host_name = hostname
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.faults and "refuse" in address:

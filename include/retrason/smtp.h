@@ -32,15 +32,24 @@ bool rt_smtp_url_is_loopback(const char *url);
  * problem writes it to err and returns false. */
 bool rt_smtp_config_check(const struct rt_smtp_config *c, char *err, size_t errlen);
 
-/* A session: one connection, reused for every message sent through it.
- * Caller frees with rt_smtp_close(). */
+/* A session: one connection, reused for every message sent through it
+ * (run by a pool, below).  Caller frees with rt_smtp_close(). */
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c);
 void rt_smtp_close(struct rt_smtp *s);
 
-/* Sends msg[0..len) (CRLF lines) from from_addr to to_addr.  On failure
- * err holds the reason, control characters from the server removed. */
-enum rt_smtp_result rt_smtp_send(struct rt_smtp *s, const char *from_addr,
-				 const char *to_addr, const char *msg, size_t len,
-				 char *err, size_t errlen);
+/* Several sessions at once (curl multi), each with its own connection:
+ * start a message on an idle session, then wait for whichever finishes
+ * first. */
+struct rt_smtp_pool;
+struct rt_smtp_pool *rt_smtp_pool_new(void);
+void rt_smtp_pool_free(struct rt_smtp_pool *p);
+/* Starts sending msg on s, which must be idle; msg must outlive it. */
+void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_addr,
+		   const char *to_addr, const char *msg, size_t len);
+/* Waits up to timeout_ms for a session to finish; returns it with its
+ * result and, on failure, the reason in err (control characters from
+ * the server removed); NULL if none finished or none is running. */
+struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
+			     enum rt_smtp_result *result, char *err, size_t errlen);
 
 #endif

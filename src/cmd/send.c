@@ -37,6 +37,7 @@ static const char send_usage[] =
 	"      --insecure       don't verify the server's certificate (unsafe)\n"
 	"      --timeout=SECS   give up on a silent server after SECS (default 60)\n"
 	"      --retries=N      retry a temporary failure N times (default 2)\n"
+	"      --parallel=N     send over N connections at once (default 1)\n"
 	"      --rate=N         send at most N messages a minute\n"
 	"      --journal=FILE   the journal (default: FILE.journal)\n"
 	"      --sequence=N     SEQUENCE of this version, instead of the journal's\n"
@@ -58,7 +59,7 @@ struct send_args {
 	const char *to, *output, *from, *journal;
 	bool dry_run, lang_given, quiet, sequence_given;
 	struct settings settings;
-	int retries, rate;
+	int retries, rate, parallel;
 	struct rt_smtp_config smtp;
 	struct rt_mail_opts o;
 };
@@ -102,85 +103,159 @@ struct target {
 
 static const char *const method_names[] = {"PUBLISH", "REQUEST", "CANCEL"};
 
-/* Sends every message still owed, recording each in the journal. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* One connection of a run and the message it carries. */
+struct slot {
+	struct rt_smtp *smtp;
+	struct rt_buf msg;
+	size_t target;
+	int attempt;
+	bool busy;           /* a transfer is under way */
+	long long retry_at;  /* > 0: waiting to try the message again */
+};
+
+/* Records the outcome of one message; sets t->auth or t->fatal when the
+ * run must stop. */
+static void outcome(struct send_args *args, const struct target *tg, const char *uid,
+		    struct rt_journal *j, enum rt_smtp_result r, const char *err,
+		    const struct rt_buf *msg, struct tally *t)
+{
+	const char *to = tg->who.addr;
+	const char *method = method_names[tg->method];
+	long long now = (long long)time(NULL);
+	if (r == RT_SMTP_OK) {
+		const char *id = strstr(msg->data, "\r\nMessage-ID: ");
+		char mid[256] = "";
+		if (id)
+			sscanf(id + 14, "%255[^\r]", mid);
+		t->sent++;
+		int e = rt_journal_record(j, "sent", uid, args->o.sequence, method, to, mid, now);
+		if (e) {
+			/* Without the record a re-run would send again: stop. */
+			errorf("cannot write the journal %s: %s", j->path, strerror(e));
+			t->fatal = true;
+		}
+		return;
+	}
+	if (r == RT_SMTP_AUTH) {
+		errorf("the server refused the login: %s", err);
+		t->auth = true;
+		return;
+	}
+	if (r == RT_SMTP_FATAL) {
+		errorf("cannot send: %s", err);
+		t->fatal = true;
+		return;
+	}
+	bool temp = r == RT_SMTP_TEMPORARY;
+	if (!args->quiet || !temp)
+		fprintf(stderr, "%sretrason: %s: %s%s\n",
+			isatty(STDERR_FILENO) && !args->quiet ? "\r\033[K" : "", to,
+			temp ? "failed for now: " : "refused: ", err);
+	rt_journal_record(j, temp ? "temporary" : "permanent", uid, args->o.sequence, method,
+			  to, err, now);
+	if (temp)
+		t->temporary++;
+	else
+		t->permanent++;
+}
+
+/* Sends every message still owed over args->parallel connections,
+ * recording each in the journal as the server accepts it. */
 static int send_all(struct send_args *args, const struct rt_agenda *a, const char *uid,
 		    const struct target *targets, size_t n, struct rt_journal *j)
 {
-	struct rt_buf msg;
 	struct tally t = {0};
 	char err[512];
-	int rc = EX_OK, e;
-
-	struct rt_smtp *smtp = rt_smtp_open(&args->smtp);
-	if (!smtp) {
-		errorf("cannot start libcurl");
-		return EX_SOFTWARE;
-	}
+	int rc = EX_OK;
+	size_t nslots = (size_t)args->parallel, next = 0, active = 0;
+	struct slot *slots = xcalloc(nslots, sizeof(*slots));
+	struct rt_smtp_pool *pool = rt_smtp_pool_new();
 	const char *from = args->o.from_addr ? args->o.from_addr : a->organizer.addr;
-	long interval = args->rate ? 60000L / args->rate : 0;
+	long long interval = args->rate ? 60000LL / args->rate : 0, last_start = 0;
 
-	rt_buf_init(&msg);
-	for (size_t i = 0; i < n && !t.auth && !t.fatal; i++) {
-		const char *to = targets[i].who.addr;
-		const char *method = method_names[targets[i].method];
-		if (rt_journal_was_sent(j, uid, args->o.sequence, method, to)) {
-			t.skipped++;
+	for (size_t k = 0; k < nslots; k++) {
+		slots[k].smtp = rt_smtp_open(&args->smtp);
+		rt_buf_init(&slots[k].msg);
+		if (!slots[k].smtp)
+			t.fatal = true;
+	}
+	if (!pool || t.fatal)
+		errorf("cannot start libcurl");
+
+	for (;;) {
+		bool stop = t.auth || t.fatal;
+		long long now = now_ms();
+		/* Give idle connections the next message still owed. */
+		for (size_t k = 0; k < nslots && !stop; k++) {
+			struct slot *sl = &slots[k];
+			if (sl->busy || (sl->retry_at && now < sl->retry_at))
+				continue;
+			if (interval && last_start && now < last_start + interval)
+				break; /* --rate: not yet */
+			if (!sl->retry_at) {
+				while (next < n && rt_journal_was_sent(j, uid, args->o.sequence,
+								       method_names[targets[next].method],
+								       targets[next].who.addr)) {
+					t.skipped++;
+					next++;
+				}
+				if (next == n)
+					continue;
+				sl->target = next++;
+				sl->attempt = 0;
+				struct rt_mail_opts o = args->o;
+				o.method = targets[sl->target].method;
+				rt_buf_reset(&sl->msg);
+				int e = rt_mail_build(&sl->msg, a, &targets[sl->target].who, &o);
+				if (e) {
+					errorf("cannot make the message for %s: %s",
+					       targets[sl->target].who.addr, strerror(e));
+					t.fatal = true;
+					break;
+				}
+			}
+			sl->retry_at = 0;
+			sl->busy = true;
+			active++;
+			last_start = now;
+			rt_smtp_start(pool, sl->smtp, from, targets[sl->target].who.addr,
+				      sl->msg.data, sl->msg.len);
+		}
+		bool waiting = false;
+		for (size_t k = 0; k < nslots; k++)
+			waiting |= slots[k].retry_at > 0 && !(t.auth || t.fatal);
+		if (!active && !waiting && (next == n || t.auth || t.fatal))
+			break;
+
+		enum rt_smtp_result r;
+		struct rt_smtp *done = active ? rt_smtp_wait(pool, 200, &r, err, sizeof(err)) : NULL;
+		if (!done) {
+			if (!active)
+				pause_ms(20); /* only timers left: retries or --rate */
 			continue;
 		}
-		struct rt_mail_opts o = args->o;
-		o.method = targets[i].method;
-		rt_buf_reset(&msg);
-		e = rt_mail_build(&msg, a, &targets[i].who, &o);
-		if (e) {
-			errorf("cannot make the message for %s: %s", to, strerror(e));
-			t.fatal = true;
-			break;
+		struct slot *sl = NULL;
+		for (size_t k = 0; k < nslots && !sl; k++)
+			if (slots[k].smtp == done)
+				sl = &slots[k];
+		sl->busy = false;
+		active--;
+		if (r == RT_SMTP_TEMPORARY && sl->attempt < args->retries && !(t.auth || t.fatal)) {
+			sl->retry_at = now_ms() + (1000LL << sl->attempt); /* 1 s, 2 s, 4 s … */
+			sl->attempt++;
+			continue;
 		}
-		enum rt_smtp_result r = RT_SMTP_TEMPORARY;
-		for (int attempt = 0; attempt <= args->retries; attempt++) {
-			if (attempt)
-				pause_ms(1000L << (attempt - 1)); /* 1 s, 2 s, 4 s … */
-			r = rt_smtp_send(smtp, from, to, msg.data, msg.len, err, sizeof(err));
-			if (r != RT_SMTP_TEMPORARY)
-				break;
-		}
-		long long now = (long long)time(NULL);
-		if (r == RT_SMTP_OK) {
-			const char *id = strstr(msg.data, "\r\nMessage-ID: ");
-			char mid[256] = "";
-			if (id)
-				sscanf(id + 14, "%255[^\r]", mid);
-			e = rt_journal_record(j, "sent", uid, args->o.sequence, method, to, mid,
-					      now);
-			if (e) {
-				/* Without the record a re-run would send again: stop. */
-				errorf("cannot write the journal %s: %s", j->path, strerror(e));
-				t.fatal = true;
-			}
-			t.sent++;
-		} else if (r == RT_SMTP_AUTH) {
-			errorf("the server refused the login: %s", err);
-			t.auth = true;
-		} else if (r == RT_SMTP_FATAL) {
-			errorf("cannot send: %s", err);
-			t.fatal = true;
-		} else {
-			bool temp = r == RT_SMTP_TEMPORARY;
-			if (!args->quiet || !temp)
-				fprintf(stderr, "%sretrason: %s: %s%s\n",
-					isatty(STDERR_FILENO) && !args->quiet ? "\r\033[K" : "", to,
-					temp ? "failed for now: " : "refused: ", err);
-			rt_journal_record(j, temp ? "temporary" : "permanent", uid,
-					  args->o.sequence, method, to, err, now);
-			if (temp)
-				t.temporary++;
-			else
-				t.permanent++;
-		}
+		outcome(args, &targets[sl->target], uid, j, r, err, &sl->msg, &t);
 		progress(args, &t, n);
-		if (interval && i + 1 < n)
-			pause_ms(interval);
 	}
+
 	if (!args->quiet && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	fprintf(stderr, "retrason: %zu sent, %zu failed for now, %zu refused", t.sent,
@@ -197,8 +272,12 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 		rc = EX_UNAVAILABLE;
 	else if (t.temporary)
 		rc = EX_TEMPFAIL;
-	rt_buf_finish(&msg);
-	rt_smtp_close(smtp);
+	for (size_t k = 0; k < nslots; k++) {
+		rt_smtp_close(slots[k].smtp);
+		rt_buf_finish(&slots[k].msg);
+	}
+	free(slots);
+	rt_smtp_pool_free(pool);
 	return rc;
 }
 
@@ -390,6 +469,7 @@ static int run(int argc, char **argv, struct send_args *args)
 		{"retries", required_argument, NULL, 'R'},
 		{"rate", required_argument, NULL, 'P'},
 		{"journal", required_argument, NULL, 'J'},
+		{"parallel", required_argument, NULL, 'N'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -398,6 +478,7 @@ static int run(int argc, char **argv, struct send_args *args)
 	int c, n;
 
 	args->retries = 2;
+	args->parallel = 1;
 	args->smtp.timeout = 60;
 	optind = 0;
 	while ((c = next_option(cmd, argc, argv, "o:qh", longopts)) != -1) {
@@ -451,6 +532,11 @@ static int run(int argc, char **argv, struct send_args *args)
 			break;
 		case 'J':
 			args->journal = optarg;
+			break;
+		case 'N':
+			if (!number(optarg, 1, 16, &args->parallel))
+				return usage_error(cmd, "invalid --parallel '%s' (1 to 16 connections)",
+						   optarg);
 			break;
 		case 'q':
 			args->quiet = true;

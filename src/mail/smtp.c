@@ -12,6 +12,8 @@
 struct rt_smtp {
 	CURL *curl;
 	char errbuf[CURL_ERROR_SIZE];
+	char from[512];
+	struct curl_slist *rcpt;
 	const char *data; /* the message being uploaded */
 	size_t len, pos;
 };
@@ -113,6 +115,7 @@ void rt_smtp_close(struct rt_smtp *s)
 	if (!s)
 		return;
 	curl_easy_cleanup(s->curl);
+	curl_slist_free_all(s->rcpt);
 	free(s);
 }
 
@@ -130,25 +133,26 @@ static void sanitize(char *err, size_t errlen, const char *what, const char *tex
 	rt_buf_finish(&b);
 }
 
-enum rt_smtp_result rt_smtp_send(struct rt_smtp *s, const char *from_addr,
-				 const char *to_addr, const char *msg, size_t len,
-				 char *err, size_t errlen)
+/* Sets up the session for one message; the pool runs the transfer. */
+static void prepare(struct rt_smtp *s, const char *from_addr, const char *to_addr,
+		    const char *msg, size_t len)
 {
-	char from[512];
-	snprintf(from, sizeof(from), "<%s>", from_addr);
-	struct curl_slist *rcpt = curl_slist_append(NULL, to_addr);
+	snprintf(s->from, sizeof(s->from), "<%s>", from_addr);
+	curl_slist_free_all(s->rcpt);
+	s->rcpt = curl_slist_append(NULL, to_addr);
 	s->data = msg;
 	s->len = len;
 	s->pos = 0;
 	s->errbuf[0] = '\0';
-	curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, from);
-	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, s->from);
+	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, s->rcpt);
 	curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
-	CURLcode rc = curl_easy_perform(s->curl);
+}
+
+static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, size_t errlen)
+{
 	long code = 0;
 	curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, NULL);
-	curl_slist_free_all(rcpt);
 	if (rc == CURLE_OK)
 		return RT_SMTP_OK;
 
@@ -172,4 +176,65 @@ enum rt_smtp_result rt_smtp_send(struct rt_smtp *s, const char *from_addr,
 	if (code >= 500 && code < 600)
 		return code == 535 ? RT_SMTP_AUTH : RT_SMTP_PERMANENT;
 	return RT_SMTP_TEMPORARY; /* 4xx, or the connection went away */
+}
+
+struct rt_smtp_pool {
+	CURLM *multi;
+	int running;
+};
+
+struct rt_smtp_pool *rt_smtp_pool_new(void)
+{
+	struct rt_smtp_pool *p = xcalloc(1, sizeof(*p));
+	p->multi = curl_multi_init();
+	if (!p->multi) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void rt_smtp_pool_free(struct rt_smtp_pool *p)
+{
+	if (!p)
+		return;
+	curl_multi_cleanup(p->multi);
+	free(p);
+}
+
+void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_addr,
+		   const char *to_addr, const char *msg, size_t len)
+{
+	prepare(s, from_addr, to_addr, msg, len);
+	curl_easy_setopt(s->curl, CURLOPT_PRIVATE, s);
+	curl_multi_add_handle(p->multi, s->curl);
+	p->running++;
+}
+
+struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
+			     enum rt_smtp_result *result, char *err, size_t errlen)
+{
+	int still, left;
+	for (;;) {
+		curl_multi_perform(p->multi, &still);
+		CURLMsg *m;
+		while ((m = curl_multi_info_read(p->multi, &left))) {
+			if (m->msg != CURLMSG_DONE)
+				continue;
+			struct rt_smtp *s = NULL;
+			CURL *h = m->easy_handle;
+			CURLcode rc = m->data.result;
+			curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&s);
+			curl_multi_remove_handle(p->multi, h);
+			p->running--;
+			*result = classify(s, rc, err, errlen);
+			return s;
+		}
+		if (p->running == 0 || timeout_ms <= 0)
+			return NULL;
+		/* Wait in slices so a caller's retry timers are not starved. */
+		int slice = timeout_ms < 100 ? timeout_ms : 100;
+		curl_multi_poll(p->multi, NULL, 0, slice, NULL);
+		timeout_ms -= slice;
+	}
 }
