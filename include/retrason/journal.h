@@ -48,12 +48,15 @@ void rt_journal_close(struct rt_journal *j);
 bool rt_journal_was_sent(const struct rt_journal *j, const char *uid, int sequence,
 			 const char *method, const char *addr);
 
-/* Appends one line and makes it durable before returning 0 (or errno).
- * status is "sent", "temporary" or "permanent"; detail the Message-ID
- * or the reason. */
+/* Appends one line; status is "sent", "temporary" or "permanent",
+ * detail the Message-ID or the reason.  The line is durable only after
+ * rt_journal_sync(): a sender records every message that finished
+ * together, then syncs once before it starts the next ones. */
 int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 		      int sequence, const char *method, const char *addr,
 		      const char *detail, long long when);
+/* Flushes and fsyncs what was recorded; returns 0 or an errno value. */
+int rt_journal_sync(struct rt_journal *j);
 
 /* One line of the journal, for `invite status`. */
 struct rt_journal_entry {

@@ -19,7 +19,13 @@ struct rt_mail_opts {
 	enum rt_lang lang;         /* subject and text part */
 	const char *from_name;     /* From: instead of the organizer (the */
 	const char *from_addr;     /* organizer then gets Reply-To:); or NULL */
+	const struct rt_buf *text_part; /* rt_mail_text_part()'s, made once
+					 * for a run; NULL: made each time */
 };
+
+/* The encoded text/plain body: the same for every recipient, so a run
+ * makes it once and passes it in the options. */
+void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
 
 /* Appends to out the whole message for one recipient, lines ending in
  * CRLF, 7-bit clean:

@@ -135,10 +135,9 @@ static void outcome(struct send_args *args, const struct target *tg, const char 
 		if (id)
 			sscanf(id + 14, "%255[^\r]", mid);
 		t->sent++;
-		int e = rt_journal_record(j, "sent", uid, args->o.sequence, method, to, mid, now);
-		if (e) {
+		if (rt_journal_record(j, "sent", uid, args->o.sequence, method, to, mid, now)) {
 			/* Without the record a re-run would send again: stop. */
-			errorf("cannot write the journal %s: %s", j->path, strerror(e));
+			errorf("cannot write the journal %s", j->path);
 			t->fatal = true;
 		}
 		return;
@@ -241,18 +240,34 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 				pause_ms(20); /* only timers left: retries or --rate */
 			continue;
 		}
-		struct slot *sl = NULL;
-		for (size_t k = 0; k < nslots && !sl; k++)
-			if (slots[k].smtp == done)
-				sl = &slots[k];
-		sl->busy = false;
-		active--;
-		if (r == RT_SMTP_TEMPORARY && sl->attempt < args->retries && !(t.auth || t.fatal)) {
-			sl->retry_at = now_ms() + (1000LL << sl->attempt); /* 1 s, 2 s, 4 s … */
-			sl->attempt++;
-			continue;
+		/* Take every message that has finished, then make their journal
+		 * lines durable with one fsync before any new message starts: at
+		 * most the messages in flight can be sent twice after a crash. */
+		bool recorded = false;
+		while (done) {
+			struct slot *sl = NULL;
+			for (size_t k = 0; k < nslots && !sl; k++)
+				if (slots[k].smtp == done)
+					sl = &slots[k];
+			sl->busy = false;
+			active--;
+			if (r == RT_SMTP_TEMPORARY && sl->attempt < args->retries &&
+			    !(t.auth || t.fatal)) {
+				sl->retry_at = now_ms() + (1000LL << sl->attempt); /* 1 s, 2 s … */
+				sl->attempt++;
+			} else {
+				outcome(args, &targets[sl->target], uid, j, r, err, &sl->msg, &t);
+				recorded = true;
+			}
+			done = active ? rt_smtp_wait(pool, 0, &r, err, sizeof(err)) : NULL;
 		}
-		outcome(args, &targets[sl->target], uid, j, r, err, &sl->msg, &t);
+		if (recorded) {
+			int e = rt_journal_sync(j);
+			if (e) {
+				errorf("cannot write the journal %s: %s", j->path, strerror(e));
+				t.fatal = true;
+			}
+		}
 		progress(args, &t, n);
 	}
 
@@ -419,6 +434,10 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 	char *uid = rt_agenda_uid(a);
 	size_t n = 0;
 	struct target *t = NULL;
+	struct rt_buf text;
+	rt_buf_init(&text);
+	rt_mail_text_part(&text, a, args->o.lang);
+	args->o.text_part = &text;
 	int rc = settle_version(args, a, uid, &j);
 	if (!rc)
 		t = targets_for(args, list, &j, uid, &n);
@@ -449,6 +468,8 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 	}
 	free(t);
 	free(uid);
+	args->o.text_part = NULL;
+	rt_buf_finish(&text);
 	rt_journal_close(&j);
 	return rc;
 }

@@ -2,6 +2,8 @@
  * written one at a time between a hand-written VCALENDAR header and
  * footer, so a 100,000-item agenda never sits in memory as a string. */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "config.h"
@@ -303,17 +305,41 @@ static void emit(struct ctx *c, icalcomponent *comp)
 	icalcomponent_free(comp);
 }
 
+/* The VTIMEZONE for a zone from a date on, as folded text.  Making it
+ * costs libical (and ICU) a millisecond, and invitations need the same
+ * one for every recipient: keep the last. */
+static const char *vtimezone_text(icaltimezone *zone, const char *tzid, struct rt_date from)
+{
+	static char *key, *text;
+	char k[128];
+	snprintf(k, sizeof(k), "%s %04d-%02d-%02d", tzid, from.year, from.month, from.day);
+	if (key && !strcmp(key, k))
+		return text;
+	free(key);
+	free(text);
+	key = xstrdup(k);
+	text = NULL;
+	icalcomponent *vtz = rt_zone_vtimezone(zone, tzid, from);
+	if (vtz) {
+		char *s = icalcomponent_as_ical_string_r(vtz);
+		struct rt_buf folded;
+		rt_buf_init(&folded);
+		rt_ical_refold(s, strlen(s), &folded);
+		text = rt_buf_steal(&folded);
+		free(s);
+		icalcomponent_free(vtz);
+	}
+	return text;
+}
+
 int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o)
 {
 	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
 	struct ctx c = {.a = a, .o = o, .out = out};
 	icaltimezone *zone = rt_zone_lookup(a->timezone);
-	icalcomponent *vtz = zone && !a->all_day
-				     ? rt_zone_vtimezone(zone, a->timezone, a->first)
-				     : NULL;
 	/* --items puts times on an all-day event's items too. */
-	if (!vtz && zone && a->all_day && o->items && a->nitems)
-		vtz = rt_zone_vtimezone(zone, a->timezone, a->first);
+	bool timed = !a->all_day || (o->items && a->nitems);
+	const char *vtz = zone && timed ? vtimezone_text(zone, a->timezone, a->first) : NULL;
 	char *uid = rt_agenda_uid(a);
 
 	c.tzid = vtz ? a->timezone : NULL;
@@ -331,7 +357,7 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 		"METHOD:%s\r\n",
 		RETRASON_VERSION, methods[o->method]);
 	if (vtz)
-		emit(&c, vtz);
+		fputs(vtz, out);
 	emit_main(&c, main_event(&c));
 	if (o->items && o->method == RT_ICS_PUBLISH) {
 		unsigned parallel = 0;

@@ -156,6 +156,11 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 		fprintf(j->f, "failed\t%s\t%d\t%s\t%s\t%s\t%lld\t%s\n", uid, sequence, method,
 			addr, status, when, rt_buf_str(&d));
 	rt_buf_finish(&d);
+	return ferror(j->f) ? EIO : 0;
+}
+
+int rt_journal_sync(struct rt_journal *j)
+{
 	return durable(j);
 }
 

@@ -33,6 +33,16 @@ void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 	}
 }
 
+void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang)
+{
+	struct rt_buf text;
+	struct rt_text_opts to_text = {.width = TEXT_WIDTH, .color = false, .lang = lang};
+	rt_buf_init(&text);
+	rt_render_text(&text, a, &to_text);
+	rt_mime_qp(out, text.data, text.len);
+	rt_buf_finish(&text);
+}
+
 /* RFC 5322 date-time, in UTC, with English names as the RFC wants. */
 static void date_header(struct rt_buf *out, long long when)
 {
@@ -81,9 +91,8 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 		  const struct rt_recipient *to, const struct rt_mail_opts *o)
 {
 	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
-	struct rt_buf ics, text, tmp;
+	struct rt_buf ics, tmp;
 	rt_buf_init(&ics);
-	rt_buf_init(&text);
 	rt_buf_init(&tmp);
 	int err = payload(&ics, a, to, o);
 	if (err)
@@ -129,9 +138,10 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 		    "Content-Transfer-Encoding: quoted-printable\r\n"
 		    "\r\n",
 		    mixed, mixed, alt, alt);
-	struct rt_text_opts to_text = {.width = TEXT_WIDTH, .color = false, .lang = o->lang};
-	rt_render_text(&text, a, &to_text);
-	rt_mime_qp(out, text.data, text.len);
+	if (o->text_part)
+		rt_buf_add(out, o->text_part->data, o->text_part->len);
+	else
+		rt_mail_text_part(out, a, o->lang);
 	rt_buf_addf(out,
 		    "\r\n--%s\r\n"
 		    "Content-Type: text/calendar; charset=UTF-8; method=%s\r\n"
@@ -151,7 +161,6 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 	rt_buf_addf(out, "\r\n--%s--\r\n", mixed);
 out:
 	rt_buf_finish(&ics);
-	rt_buf_finish(&text);
 	rt_buf_finish(&tmp);
 	return err;
 }

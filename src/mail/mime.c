@@ -185,13 +185,17 @@ void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *di
 void rt_mime_qp(struct rt_buf *out, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	/* Worst case: every byte as =XX, plus soft breaks. */
+	rt_buf_reserve(out, len * 3 + len / 24 + 8);
+	char *o = out->data + out->len;
 	size_t col = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\n' || (c == '\r' && i + 1 < len && s[i + 1] == '\n')) {
 			if (c == '\r')
 				i++;
-			rt_buf_adds(out, "\r\n");
+			*o++ = '\r';
+			*o++ = '\n';
 			col = 0;
 			continue;
 		}
@@ -205,7 +209,9 @@ void rt_mime_qp(struct rt_buf *out, const char *s, size_t len)
 			literal = false;
 		size_t w = literal ? 1 : 3;
 		if (col + w > 75) {
-			rt_buf_adds(out, "=\r\n");
+			*o++ = '=';
+			*o++ = '\r';
+			*o++ = '\n';
 			col = 0;
 			if (c == '.' || c == 'F') {
 				literal = false;
@@ -213,15 +219,20 @@ void rt_mime_qp(struct rt_buf *out, const char *s, size_t len)
 			}
 		}
 		if (literal) {
-			rt_buf_addc(out, (char)c);
+			*o++ = (char)c;
 		} else {
-			char e[3] = {'=', hex[c >> 4], hex[c & 15]};
-			rt_buf_add(out, e, 3);
+			*o++ = '=';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
 		}
 		col += w;
 	}
-	if (col)
-		rt_buf_adds(out, "\r\n");
+	if (col) {
+		*o++ = '\r';
+		*o++ = '\n';
+	}
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
 }
 
 void rt_mime_base64(struct rt_buf *out, const char *s, size_t len)
