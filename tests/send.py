@@ -284,6 +284,18 @@ def tests(tmp):
     finally:
         server.stop()
 
+    # AUTH LOGIN too, for servers that offer only that.
+    server, h, port = smtp_server.start(user="organizer", password=secret,
+                                        only_mechanism="LOGIN")
+    try:
+        os.unlink(journal)
+        env = {"RETRASON_SMTP_USER": "organizer", "RETRASON_SMTP_PASSWORD": secret}
+        p = send(["invite", "send", "--to", one, "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                 env)
+        expect("AUTH LOGIN: delivered", p.returncode == 0 and len(h.messages) == 1, p.stderr)
+    finally:
+        server.stop()
+
     # 10. STARTTLS with a certificate from a private CA: verified against
     # --cacert; refused without it; --insecure goes through, loudly.
     ca, crt, key = smtp_server.make_ca(tmp)

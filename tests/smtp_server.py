@@ -72,8 +72,9 @@ def make_ca(folder):
     return ca, crt, key
 
 
-def start(user=None, password=None, tls=None):
-    """tls: (server.pem, server.key) to offer and require STARTTLS."""
+def start(user=None, password=None, tls=None, only_mechanism=None):
+    """tls: (server.pem, server.key) to offer and require STARTTLS;
+    only_mechanism: offer just this AUTH mechanism ("LOGIN" or "PLAIN")."""
     handler = Recorder()
     handler.tls = False
     kwargs = {}
@@ -87,6 +88,9 @@ def start(user=None, password=None, tls=None):
                   and data.password.decode() == password)
             return AuthResult(success=ok, handled=False)
         kwargs.update(authenticator=auth, auth_require_tls=False, auth_required=True)
+        if only_mechanism:
+            kwargs["auth_exclude_mechanism"] = [m for m in ("LOGIN", "PLAIN")
+                                                if m != only_mechanism]
     port = free_port()
     c = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
     c.start()
