@@ -74,6 +74,9 @@ int source_date(const char *cmd, long long *out);
  * printed; returns 0, 65 for bad lines, 66 when it can't be read. */
 int load_list(const char *path, struct rt_recipients *r);
 
+/* A whole number from lo to hi, as an option's value. */
+bool int_value(const char *s, long lo, long hi, int *out);
+
 /* Reads --lang's value; reports a bad one and returns false. */
 bool lang_option(const char *cmd, const char *arg, enum rt_lang *out);
 

@@ -202,3 +202,14 @@ int load_list(const char *path, struct rt_recipients *r)
 	rt_file_close(&f);
 	return rc;
 }
+
+bool int_value(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}

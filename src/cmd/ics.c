@@ -49,17 +49,6 @@ struct ics_args {
 	bool cancel;
 };
 
-static bool parse_sequence(const char *s, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < 0 || v > 1000000)
-		return false;
-	*out = (int)v;
-	return true;
-}
-
 static int write_calendar(struct ics_args *args, const struct rt_agenda *a)
 {
 	if (!rt_ics_zone_known(a->timezone)) {
@@ -118,7 +107,7 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 			args->o.items = true;
 			break;
 		case 'S':
-			if (!parse_sequence(optarg, &args->o.sequence))
+			if (!int_value(optarg, 0, 1000000, &args->o.sequence))
 				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
 						   optarg);
 			break;

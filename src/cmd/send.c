@@ -64,17 +64,6 @@ struct send_args {
 	struct rt_mail_opts o;
 };
 
-static bool number(const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi)
-		return false;
-	*out = (int)v;
-	return true;
-}
-
 struct tally {
 	size_t sent, skipped, temporary, permanent;
 	bool auth, fatal;
@@ -517,7 +506,7 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->from = optarg;
 			break;
 		case 'S':
-			if (!number(optarg, 0, 1000000, &args->o.sequence))
+			if (!int_value(optarg, 0, 1000000, &args->o.sequence))
 				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
 						   optarg);
 			args->sequence_given = true;
@@ -537,17 +526,17 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->smtp.insecure = true;
 			break;
 		case 'W':
-			if (!number(optarg, 1, 3600, &n))
+			if (!int_value(optarg, 1, 3600, &n))
 				return usage_error(cmd, "invalid --timeout '%s' (1 to 3600 seconds)",
 						   optarg);
 			args->smtp.timeout = n;
 			break;
 		case 'R':
-			if (!number(optarg, 0, 10, &args->retries))
+			if (!int_value(optarg, 0, 10, &args->retries))
 				return usage_error(cmd, "invalid --retries '%s' (0 to 10)", optarg);
 			break;
 		case 'P':
-			if (!number(optarg, 1, 100000, &args->rate))
+			if (!int_value(optarg, 1, 100000, &args->rate))
 				return usage_error(cmd, "invalid --rate '%s' (messages a minute)",
 						   optarg);
 			break;
@@ -555,7 +544,7 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->journal = optarg;
 			break;
 		case 'N':
-			if (!number(optarg, 1, 16, &args->parallel))
+			if (!int_value(optarg, 1, 16, &args->parallel))
 				return usage_error(cmd, "invalid --parallel '%s' (1 to 16 connections)",
 						   optarg);
 			break;
