@@ -10,9 +10,6 @@
  * (overlong forms, surrogates and values past U+10FFFF are invalid). */
 size_t rt_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
-/* Offset of the first byte that is not valid UTF-8, or len if none. */
-size_t rt_utf8_find_invalid(const char *s, size_t len);
-
 /* Columns a code point takes in a terminal: 0 (combining marks, format
  * characters, controls), 1, or 2 (East Asian wide, emoji). */
 int rt_wcwidth(uint32_t cp);

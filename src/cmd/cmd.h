@@ -74,6 +74,11 @@ int source_date(const char *cmd, long long *out);
  * printed; returns 0, 65 for bad lines, 66 when it can't be read. */
 int load_list(const char *path, struct rt_recipients *r);
 
+/* The send journal's path into out: --journal's value, else the agenda's
+ * path with ".journal"; 64 after reporting an agenda from stdin. */
+struct rt_buf;
+int journal_path(const char *cmd, const char *given, const char *agenda, struct rt_buf *out);
+
 /* A whole number from lo to hi, as an option's value. */
 bool int_value(const char *s, long lo, long hi, int *out);
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "retrason/buf.h"
 #include "retrason/readfile.h"
 #include "retrason/strutil.h"
 #include "retrason/xalloc.h"
@@ -212,4 +213,15 @@ bool int_value(const char *s, long lo, long hi, int *out)
 		return false;
 	*out = (int)v;
 	return true;
+}
+
+int journal_path(const char *cmd, const char *given, const char *agenda, struct rt_buf *out)
+{
+	if (given)
+		rt_buf_adds(out, given);
+	else if (strcmp(agenda, "-") != 0)
+		rt_buf_addf(out, "%s.journal", agenda);
+	else
+		return usage_error(cmd, "an agenda from standard input needs --journal FILE");
+	return EX_OK;
 }

@@ -404,13 +404,10 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 {
 	struct rt_buf path;
 	rt_buf_init(&path);
-	if (args->journal)
-		rt_buf_adds(&path, args->journal);
-	else if (strcmp(agenda_path, "-") != 0)
-		rt_buf_addf(&path, "%s.journal", agenda_path);
-	else {
+	int prc = journal_path(args->cmd, args->journal, agenda_path, &path);
+	if (prc) {
 		rt_buf_finish(&path);
-		return usage_error(args->cmd, "an agenda from standard input needs --journal FILE");
+		return prc;
 	}
 	struct rt_journal j;
 	int e = rt_journal_open(&j, rt_buf_str(&path), args->dry_run);

@@ -76,19 +76,16 @@ int cmd_invite_status(int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error(cmd, "give one agenda file");
 	const char *path = argv[optind];
-	if (!journal && !strcmp(path, "-"))
-		return usage_error(cmd, "an agenda from standard input needs --journal FILE");
-
-	struct loaded l;
-	int rc = load_good_agenda(path, &l);
-	if (rc)
-		return rc;
 	struct rt_buf jpath;
 	rt_buf_init(&jpath);
-	if (journal)
-		rt_buf_adds(&jpath, journal);
-	else
-		rt_buf_addf(&jpath, "%s.journal", path);
+	int rc = journal_path(cmd, journal, path, &jpath);
+	struct loaded l;
+	if (!rc)
+		rc = load_good_agenda(path, &l);
+	if (rc) {
+		rt_buf_finish(&jpath);
+		return rc;
+	}
 
 	struct rt_journal_entry *e;
 	size_t n;

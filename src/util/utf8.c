@@ -43,23 +43,6 @@ size_t rt_utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
-size_t rt_utf8_find_invalid(const char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = rt_utf8_decode(s + i, len - i, &cp);
-		if (n == 0)
-			return i;
-		i += n;
-	}
-	return len;
-}
-
 static int in_table(uint32_t cp, const struct rt_wc_range *t, size_t n)
 {
 	size_t lo = 0, hi = n;
