@@ -114,7 +114,17 @@ bool rt_mailbox_parse(const char *s, size_t len, struct rt_mailbox *out,
 			return fail(err, k, 1, "control character in address", NULL);
 	}
 
-	const char *lt = memchr(s + i, '<', end - i);
+	/* The address starts at the first '<' outside a quoted name. */
+	size_t from = i;
+	if (i < end && s[i] == '"') {
+		for (from = i + 1; from < end && s[from] != '"'; from++)
+			if (s[from] == '\\' && from + 1 < end)
+				from++;
+		if (from >= end)
+			return fail(err, i, end - i, "unterminated quoted name",
+				    "close the name with '\"'");
+	}
+	const char *lt = from < end ? memchr(s + from, '<', end - from) : NULL;
 	if (!lt) {
 		if (!rt_addr_check(s + i, end - i, err)) {
 			err->offset += i;

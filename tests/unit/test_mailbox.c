@@ -16,6 +16,7 @@ static const struct {
 	{"jane@example.org", NULL, "jane@example.org", 0},
 	{"Jane Doe <jane@example.org>", "Jane Doe", "jane@example.org", 0},
 	{"\"Doe, Jane\" <jane@example.org>", "Doe, Jane", "jane@example.org", 0},
+	{"\"Ann <The> Lee & Co\" <a@b.c>", "Ann <The> Lee & Co", "a@b.c", 0},
 	{"\"Say \\\"hi\\\"\" <a@b.c>", "Say \"hi\"", "a@b.c", 0},
 	{"  Müller, Jörg   <j.mueller@example.de>  ", "Müller, Jörg",
 	 "j.mueller@example.de", 0},

@@ -32,7 +32,7 @@ fields.agenda:6:11: error: unknown time zone 'Europe/Berln'
 note: did you mean 'Europe/Berlin'?
 fields.agenda:7:12: error: unterminated quoted name
     7 | Organizer: "Doe, Jane <jane@example.org>
-      |            ^~~~~~~~~~
+      |            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 note: close the name with '"'
 fields.agenda:8:16: error: e-mail address has no domain after '@'
     8 | Email: jane.doe@

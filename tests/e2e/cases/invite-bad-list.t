@@ -15,7 +15,7 @@ list.txt:2:22: error: control character U+000D in the text
 note: a carriage return may only end a line
 list.txt:3:1: error: unterminated quoted name
     3 | "Unclosed <u@example.org>
-      | ^~~~~~~~~
+      | ^~~~~~~~~~~~~~~~~~~~~~~~~
 note: close the name with '"'
 list.txt:4:10: error: space in e-mail address
     4 | Name <bad address@example.org>
