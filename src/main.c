@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{"agenda", "show", cmd_agenda_show, "print an agenda laid out for the terminal"},
 	{"agenda", "check", cmd_agenda_check, "check agenda files, report every problem"},
 	{"agenda", "ics", cmd_agenda_ics, "write the event as an iCalendar file"},
+	{"agenda", "export", cmd_agenda_export, "write the agenda as JSON, Markdown or HTML"},
 	{"agenda", "new", cmd_agenda_new, "print a starter agenda file to fill in"},
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
 	{"invite", "send", cmd_invite_send, "send the invitation to a list by e-mail"},

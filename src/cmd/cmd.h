@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "retrason/agenda.h"
 #include "retrason/diag.h"
@@ -19,6 +20,7 @@ int cmd_agenda_show(int argc, char **argv);
 int cmd_agenda_check(int argc, char **argv);
 int cmd_agenda_ics(int argc, char **argv);
 int cmd_agenda_new(int argc, char **argv);
+int cmd_agenda_export(int argc, char **argv);
 int cmd_invite_ics(int argc, char **argv);
 int cmd_invite_send(int argc, char **argv);
 int cmd_invite_cancel(int argc, char **argv);
@@ -78,6 +80,11 @@ int load_list(const char *path, struct rt_recipients *r);
  * path with ".journal"; 64 after reporting an agenda from stdin. */
 struct rt_buf;
 int journal_path(const char *cmd, const char *given, const char *agenda, struct rt_buf *out);
+
+/* Writes an output with write(f, ctx), which returns 0 or an errno
+ * value: to standard output when path is NULL, else atomically to path.
+ * Returns 0, or 73/74 after reporting the failure. */
+int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx);
 
 /* A whole number from lo to hi, as an option's value. */
 bool int_value(const char *s, long lo, long hi, int *out);

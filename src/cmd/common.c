@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "retrason/atomic.h"
 #include "retrason/buf.h"
 #include "retrason/readfile.h"
 #include "retrason/strutil.h"
@@ -223,5 +224,31 @@ int journal_path(const char *cmd, const char *given, const char *agenda, struct 
 		rt_buf_addf(out, "%s.journal", agenda);
 	else
 		return usage_error(cmd, "an agenda from standard input needs --journal FILE");
+	return EX_OK;
+}
+
+int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx)
+{
+	if (!path) {
+		int err = write(stdout, ctx);
+		return err ? EX_IOERR : EX_OK; /* main() reports the write error */
+	}
+	struct rt_atomic w;
+	int err = rt_atomic_open(&w, path);
+	if (err) {
+		errorf("cannot create %s: %s", path, strerror(err));
+		return EX_CANTCREAT;
+	}
+	err = write(w.f, ctx);
+	if (err) {
+		rt_atomic_abort(&w);
+		errorf("cannot write %s: %s", path, strerror(err));
+		return EX_IOERR;
+	}
+	err = rt_atomic_commit(&w);
+	if (err) {
+		errorf("cannot write %s: %s", path, strerror(err));
+		return EX_IOERR;
+	}
 	return EX_OK;
 }

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "retrason/atomic.h"
 #include "retrason/ical.h"
 #include "retrason/recipients.h"
 
@@ -49,34 +48,25 @@ struct ics_args {
 	bool cancel;
 };
 
+struct write_ctx {
+	const struct rt_agenda *a;
+	const struct rt_ics_opts *o;
+};
+
+static int write_ics(FILE *f, void *ctx)
+{
+	struct write_ctx *w = ctx;
+	return rt_ics_write(f, w->a, w->o);
+}
+
 static int write_calendar(struct ics_args *args, const struct rt_agenda *a)
 {
 	if (!rt_ics_zone_known(a->timezone)) {
 		errorf("libical does not know the time zone '%s'", a->timezone);
 		return EX_DATAERR;
 	}
-	if (!args->output) {
-		int err = rt_ics_write(stdout, a, &args->o);
-		return err ? EX_IOERR : EX_OK; /* main() reports the write error */
-	}
-	struct rt_atomic w;
-	int err = rt_atomic_open(&w, args->output);
-	if (err) {
-		errorf("cannot create %s: %s", args->output, strerror(err));
-		return EX_CANTCREAT;
-	}
-	err = rt_ics_write(w.f, a, &args->o);
-	if (err) {
-		rt_atomic_abort(&w);
-		errorf("cannot write %s: %s", args->output, strerror(err));
-		return EX_IOERR;
-	}
-	err = rt_atomic_commit(&w);
-	if (err) {
-		errorf("cannot write %s: %s", args->output, strerror(err));
-		return EX_IOERR;
-	}
-	return EX_OK;
+	struct write_ctx w = {a, &args->o};
+	return write_output(args->output, write_ics, &w);
 }
 
 static int run(int argc, char **argv, struct ics_args *args, const char *usage,

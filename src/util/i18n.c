@@ -8,10 +8,12 @@
 static const char *const messages[2][RT_MSG_COUNT] = {
 	[RT_LANG_EN] = {"When", "Where", "Organizer", "Contact", "Phone", "Email", "Web",
 			"Agenda", "CANCELLED", "tentative", "all day", "daily",
-			"Invitation", "Updated", "Cancelled"},
+			"Invitation", "Updated", "Cancelled", "Time", "Session", "Speakers",
+			"Room"},
 	[RT_LANG_DE] = {"Wann", "Wo", "Veranstalter", "Kontakt", "Telefon", "E-Mail",
 			"Web", "Agenda", "ABGESAGT", "vorläufig", "ganztägig",
-			"täglich", "Einladung", "Aktualisiert", "Abgesagt"},
+			"täglich", "Einladung", "Aktualisiert", "Abgesagt", "Zeit",
+			"Programmpunkt", "Mitwirkende", "Raum"},
 };
 
 static const char *const weekdays[2][7] = {
