@@ -33,6 +33,29 @@ void rt_diags_finish(struct rt_diags *d)
 	memset(d, 0, sizeof(*d));
 }
 
+/* Messages and hints quote the user's text, cut to a length: whatever
+ * that cut or the text holds, what is printed is valid UTF-8 without
+ * controls (each bad byte or control becomes U+FFFD). */
+static char *clean(const char *s)
+{
+	struct rt_buf b;
+	size_t n = strlen(s);
+	rt_buf_init(&b);
+	rt_buf_reserve(&b, n);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = rt_utf8_decode(s + i, n - i, &cp);
+		if (!k || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			rt_buf_adds(&b, "\xef\xbf\xbd");
+			i += k ? k : 1;
+		} else {
+			rt_buf_add(&b, s + i, k);
+			i += k;
+		}
+	}
+	return rt_buf_steal(&b);
+}
+
 void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 		size_t line_start, size_t offset, size_t length,
 		const char *hint, const char *fmt, ...)
@@ -59,8 +82,9 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 	r->line_start = line_start;
 	r->offset = offset < line_start ? line_start : offset;
 	r->length = length ? length : 1;
-	r->message = rt_buf_steal(&b);
-	r->hint = hint ? xstrdup(hint) : NULL;
+	r->message = clean(rt_buf_str(&b));
+	r->hint = hint ? clean(hint) : NULL;
+	rt_buf_finish(&b);
 }
 
 struct style {

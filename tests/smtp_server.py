@@ -45,6 +45,8 @@ class Recorder:
     async def handle_DATA(self, server, session, envelope):
         if self.faults and any("datafail" in r for r in envelope.rcpt_tos):
             return "451 4.3.0 queue full"
+        if self.faults and any("toobig" in r for r in envelope.rcpt_tos):
+            return "552 5.3.4 message too big for this mailbox"
         if self.faults and any("drop" in r for r in envelope.rcpt_tos):
             server.transport.close()  # the connection dies mid-transaction
             return None
@@ -54,9 +56,10 @@ class Recorder:
         return "250 OK queued"
 
 
-def make_ca(folder):
-    """A test CA and a certificate for localhost/127.0.0.1 signed by it,
-    made with openssl; returns (ca.pem, server.pem, server.key)."""
+def make_ca(folder, names="DNS:localhost,IP:127.0.0.1"):
+    """A test CA and a certificate for localhost/127.0.0.1 (or names)
+    signed by it, made with openssl; returns (ca.pem, server.pem,
+    server.key)."""
     ca, ca_key = os.path.join(folder, "ca.pem"), os.path.join(folder, "ca.key")
     crt, key = os.path.join(folder, "server.pem"), os.path.join(folder, "server.key")
     csr, ext = os.path.join(folder, "server.csr"), os.path.join(folder, "ext.cnf")
@@ -66,7 +69,7 @@ def make_ca(folder):
     run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
         "-keyout", key, "-out", csr)
     with open(ext, "w") as f:
-        f.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+        f.write(f"subjectAltName={names}\n")
     run("openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key,
         "-CAcreateserial", "-days", "2", "-extfile", ext, "-out", crt)
     return ca, crt, key

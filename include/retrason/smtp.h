@@ -17,6 +17,8 @@ struct rt_smtp_config {
 enum rt_smtp_result {
 	RT_SMTP_OK,
 	RT_SMTP_TEMPORARY, /* 4xx, a dropped or stalled connection: retry later */
+	RT_SMTP_DOWN,      /* no server to talk to (refused, silent, 421):
+			    * retry later, and don't try the rest now */
 	RT_SMTP_PERMANENT, /* 5xx for this recipient: don't retry */
 	RT_SMTP_AUTH,      /* the server refused our credentials */
 	RT_SMTP_FATAL,     /* TLS or configuration: no message can go */

@@ -88,9 +88,20 @@ static bool comment(const struct rt_line *ln)
 
 /* ---- header ---------------------------------------------------------- */
 
+/* Tabs inside a value become spaces: every output (terminal columns,
+ * mail headers, exports) wants text without control characters. */
+static void untab(char *s)
+{
+	for (; *s; s++)
+		if (*s == '\t')
+			*s = ' ';
+}
+
 static char *dup_text(struct parser *p, const char *s, size_t n)
 {
-	return rt_arena_strndup(&p->a->arena, s, n);
+	char *out = rt_arena_strndup(&p->a->arena, s, n);
+	untab(out);
+	return out;
 }
 
 static bool is_name_char(char c)
@@ -530,6 +541,7 @@ static char *part_text(struct parser *p, const char *s, size_t len)
 		out[n++] = s[i++];
 	}
 	out[n] = '\0';
+	untab(out);
 	return out;
 }
 

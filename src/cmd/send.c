@@ -67,6 +67,7 @@ struct send_args {
 struct tally {
 	size_t sent, skipped, temporary, permanent;
 	bool auth, fatal;
+	bool down; /* the server is unavailable: start nothing more */
 };
 
 static void progress(const struct send_args *args, const struct tally *t, size_t total)
@@ -141,6 +142,10 @@ static void outcome(struct send_args *args, const struct target *tg, const char 
 		t->fatal = true;
 		return;
 	}
+	if (r == RT_SMTP_DOWN) {
+		t->down = true;
+		r = RT_SMTP_TEMPORARY;
+	}
 	bool temp = r == RT_SMTP_TEMPORARY;
 	if (!args->quiet || !temp)
 		fprintf(stderr, "%sretrason: %s: %s%s\n",
@@ -178,7 +183,7 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 		errorf("cannot start libcurl");
 
 	for (;;) {
-		bool stop = t.auth || t.fatal;
+		bool stop = t.auth || t.fatal || t.down;
 		long long now = now_ms();
 		/* Give idle connections the next message still owed. */
 		for (size_t k = 0; k < nslots && !stop; k++) {
@@ -218,8 +223,8 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 		}
 		bool waiting = false;
 		for (size_t k = 0; k < nslots; k++)
-			waiting |= slots[k].retry_at > 0 && !(t.auth || t.fatal);
-		if (!active && !waiting && (next == n || t.auth || t.fatal))
+			waiting |= slots[k].retry_at > 0 && !(t.auth || t.fatal || t.down);
+		if (!active && !waiting && (next == n || t.auth || t.fatal || t.down))
 			break;
 
 		enum rt_smtp_result r;
@@ -240,8 +245,8 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 					sl = &slots[k];
 			sl->busy = false;
 			active--;
-			if (r == RT_SMTP_TEMPORARY && sl->attempt < args->retries &&
-			    !(t.auth || t.fatal)) {
+			if ((r == RT_SMTP_TEMPORARY || r == RT_SMTP_DOWN) &&
+			    sl->attempt < args->retries && !(t.auth || t.fatal || t.down)) {
 				sl->retry_at = now_ms() + (1000LL << sl->attempt); /* 1 s, 2 s … */
 				sl->attempt++;
 			} else {
@@ -267,6 +272,15 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 	if (t.skipped)
 		fprintf(stderr, "; %zu had this version already", t.skipped);
 	fprintf(stderr, " (SEQUENCE %d, journal: %s)\n", args->o.sequence, j->path);
+	if (t.down) {
+		/* Not tried: those after the failure, and those a waiting
+		 * retry held back. */
+		size_t untried = n - next;
+		for (size_t k = 0; k < nslots; k++)
+			untried += slots[k].retry_at > 0;
+		fprintf(stderr, "retrason: the server is unavailable; %zu not tried\n", untried);
+		t.temporary += untried;
+	}
 	if (t.temporary)
 		fprintf(stderr, "retrason: run the same command again to retry\n");
 

@@ -39,6 +39,12 @@ void rt_ical_refold(const char *in, size_t len, struct rt_buf *out)
 				i += brk;
 				continue;
 			}
+			/* A CR without its LF: libical, folding a line that
+			 * fills the width exactly, can put its fold between the
+			 * CR and LF of the line's end ("\r\r\n \n").  Text
+			 * values never hold a CR, so drop it. */
+			i++;
+			continue;
 		}
 		size_t n = char_len(c);
 		if (n > len - i)

@@ -96,6 +96,10 @@ static bool needs_encoding(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if (i + 1 < len && s[i] == '=' && s[i + 1] == '?')
 			return true;
+		/* Plain text folds at single spaces; runs of them would make
+		 * lines that cannot be folded without changing the text. */
+		if (i + 1 < len && s[i] == ' ' && s[i + 1] == ' ')
+			return true;
 		run = s[i] == ' ' ? 0 : run + 1;
 		if (run > 60)
 			return true;
@@ -159,7 +163,14 @@ void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *di
 	rt_buf_addf(out, "%s: ", name);
 	if (display && *display) {
 		size_t len = strlen(display);
-		if (needs_encoding(display, len)) {
+		/* A name too long for the line goes as encoded words, the
+		 * one form that folds anywhere.  (Quoted, '"' and '\\' take
+		 * a backslash each.) */
+		size_t quoted = len + 2;
+		for (size_t i = 0; i < len; i++)
+			quoted += display[i] == '"' || display[i] == '\\';
+		bool fits = col + quoted <= LINE_MAX_CHARS;
+		if (needs_encoding(display, len) || !fits) {
 			encoded_words(out, display, len, &col);
 		} else if (atext_phrase(display, len)) {
 			rt_buf_adds(out, display);
@@ -173,7 +184,7 @@ void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *di
 				rt_buf_addc(out, display[i]);
 			}
 			rt_buf_addc(out, '"');
-			col += len + 2;
+			col += quoted;
 		}
 		if (col + strlen(addr) + 3 > LINE_MAX_CHARS)
 			rt_buf_adds(out, "\r\n");
@@ -185,8 +196,9 @@ void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *di
 void rt_mime_qp(struct rt_buf *out, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	/* Worst case: every byte as =XX, plus soft breaks. */
-	rt_buf_reserve(out, len * 3 + len / 24 + 8);
+	/* Worst case: every byte as =XX, and a soft break "=\r\n" after
+	 * every 24 bytes (a line holds at least 73 characters). */
+	rt_buf_reserve(out, len * 3 + (len / 24 + 2) * 3 + 2);
 	char *o = out->data + out->len;
 	size_t col = 0;
 	for (size_t i = 0; i < len; i++) {

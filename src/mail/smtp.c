@@ -16,6 +16,7 @@ struct rt_smtp {
 	struct curl_slist *rcpt;
 	const char *data; /* the message being uploaded */
 	size_t len, pos;
+	char reply[256]; /* the server's last reply line, for messages */
 };
 
 static bool prefix(const char *s, const char *p)
@@ -66,6 +67,22 @@ static size_t read_cb(char *buf, size_t size, size_t n, void *ctx)
 	return want;
 }
 
+/* Keeps the server's last reply line: libcurl's own error text for a
+ * refusal ("Got unexpected smtp-server response") loses the server's
+ * words, which are what the user needs ("421 too busy").  Only what
+ * the server says is looked at, never what we send (AUTH). */
+static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *ctx)
+{
+	(void)h;
+	struct rt_smtp *s = ctx;
+	if (type != CURLINFO_HEADER_IN || size < 4)
+		return 0;
+	size_t n = size < sizeof(s->reply) - 1 ? size : sizeof(s->reply) - 1;
+	memcpy(s->reply, data, n);
+	s->reply[n] = '\0';
+	return 0;
+}
+
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 {
 	static bool initialised;
@@ -86,6 +103,9 @@ struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 	curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
 	curl_easy_setopt(h, CURLOPT_READDATA, s);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, debug_cb);
+	curl_easy_setopt(h, CURLOPT_DEBUGDATA, s);
+	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
 	/* TLS for everything but loopback: STARTTLS must succeed. */
 	curl_easy_setopt(h, CURLOPT_USE_SSL, rt_smtp_url_is_loopback(c->url)
 						     ? (long)CURLUSESSL_TRY
@@ -144,6 +164,7 @@ static void prepare(struct rt_smtp *s, const char *from_addr, const char *to_add
 	s->len = len;
 	s->pos = 0;
 	s->errbuf[0] = '\0';
+	s->reply[0] = '\0';
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, s->from);
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, s->rcpt);
 	curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
@@ -156,9 +177,16 @@ static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, s
 	if (rc == CURLE_OK)
 		return RT_SMTP_OK;
 
-	char what[64];
-	snprintf(what, sizeof(what), code ? "server said %ld: " : "", code);
-	sanitize(err, errlen, what, s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc));
+	bool tls = rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_PEER_FAILED_VERIFICATION ||
+		   rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CERTPROBLEM ||
+		   rc == CURLE_USE_SSL_FAILED;
+	const char *text = s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc);
+	if (tls)
+		sanitize(err, errlen, "TLS failed: ", text);
+	else if (code >= 400 && s->reply[0] >= '4' && s->reply[0] <= '5')
+		sanitize(err, errlen, "server said: ", s->reply);
+	else
+		sanitize(err, errlen, "", text);
 	switch (rc) {
 	case CURLE_LOGIN_DENIED:
 		return RT_SMTP_AUTH;
@@ -175,6 +203,11 @@ static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, s
 	}
 	if (code >= 500 && code < 600)
 		return code == 535 ? RT_SMTP_AUTH : RT_SMTP_PERMANENT;
+	/* No connection, no greeting, or 421 ("closing the channel"): the
+	 * server is down for every recipient, not just this one. */
+	if (code == 421 || rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+	    rc == CURLE_OPERATION_TIMEDOUT)
+		return RT_SMTP_DOWN;
 	return RT_SMTP_TEMPORARY; /* 4xx, or the connection went away */
 }
 

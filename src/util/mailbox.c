@@ -160,7 +160,7 @@ bool rt_mailbox_parse(const char *s, size_t len, struct rt_mailbox *out,
 			if (n == sizeof(tmp))
 				return fail(err, i, nend - i, "display name is too long",
 					    NULL);
-			tmp[n++] = s[k];
+			tmp[n++] = s[k] == '\t' ? ' ' : s[k]; /* no controls in names */
 		}
 		if (k >= nend)
 			return fail(err, i, nend - i, "unterminated quoted name",
@@ -171,11 +171,16 @@ bool rt_mailbox_parse(const char *s, size_t len, struct rt_mailbox *out,
 		if (n)
 			out->name = alloc(ctx, tmp, n);
 	} else if (nend > i) {
-		for (size_t k = i; k < nend; k++)
+		char tmp[1024];
+		if (nend - i > sizeof(tmp))
+			return fail(err, i, nend - i, "display name is too long", NULL);
+		for (size_t k = i; k < nend; k++) {
 			if (s[k] == '"' || s[k] == '>')
 				return fail(err, k, 1, "stray character in name",
 					    "quote the name: '\"Last, First\" <addr>'");
-		out->name = alloc(ctx, s + i, nend - i);
+			tmp[k - i] = s[k] == '\t' ? ' ' : s[k];
+		}
+		out->name = alloc(ctx, tmp, nend - i);
 	}
 	out->addr = alloc(ctx, s + open + 1, close - open - 1);
 	return true;

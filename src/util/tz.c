@@ -108,15 +108,28 @@ char *rt_tz_system(void)
 	return xstrdup("UTC");
 }
 
-/* Zone and link names from tzdata.zi ("Z name …", "L target name"). */
-static void each_known_zone(void (*fn)(const char *name, void *ctx), void *ctx)
+/* Zone and link names from tzdata.zi ("Z name …", "L target name"),
+ * read once: a file with many bad Timezone lines (or a fuzzer) asks for
+ * suggestions over and over.  Freed at exit. */
+static struct rt_buf zone_names; /* NUL-separated */
+static bool zone_names_read;
+
+static void free_zone_names(void)
 {
+	rt_buf_finish(&zone_names);
+}
+
+static void read_zone_names(void)
+{
+	zone_names_read = true;
 	struct rt_buf path;
 	rt_buf_init(&path);
+	rt_buf_init(&zone_names);
 	rt_buf_addf(&path, "%s/tzdata.zi", tzdir());
 	FILE *f = fopen(rt_buf_str(&path), "r");
 	rt_buf_finish(&path);
-	fn("UTC", ctx);
+	rt_buf_add(&zone_names, "UTC", 4);
+	atexit(free_zone_names);
 	if (!f)
 		return;
 	char line[512];
@@ -132,9 +145,17 @@ static void each_known_zone(void (*fn)(const char *name, void *ctx), void *ctx)
 		if (!name)
 			continue;
 		name[strcspn(name, " \t\r\n")] = '\0';
-		fn(name, ctx);
+		rt_buf_add(&zone_names, name, strlen(name) + 1);
 	}
 	fclose(f);
+}
+
+static void each_known_zone(void (*fn)(const char *name, void *ctx), void *ctx)
+{
+	if (!zone_names_read)
+		read_zone_names();
+	for (size_t i = 0; i < zone_names.len; i += strlen(zone_names.data + i) + 1)
+		fn(zone_names.data + i, ctx);
 }
 
 struct suggest {
@@ -147,6 +168,11 @@ struct suggest {
 static void consider(const char *name, void *ctx)
 {
 	struct suggest *s = ctx;
+	/* The distance is at least the difference in length: skip names
+	 * that cannot come within the limit (most of ~600). */
+	size_t n = strlen(name), limit = s->len / 4 > 1 ? s->len / 4 : 1;
+	if ((n > s->len ? n - s->len : s->len - n) > limit)
+		return;
 	size_t d = rt_edit_distance(s->word, s->len, name);
 	if (d < s->best_d) {
 		s->best_d = d;

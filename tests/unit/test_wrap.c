@@ -58,8 +58,8 @@ int main(void)
 	/* Properties over many widths: no line is wider than asked (unless it
 	 * is one character), nothing is lost but the spaces at breaks. */
 	static const char *const texts[] = {
-		"Impulsvortrag und Diskussion „Regionaler Strukturwandel als "
-		"Spiegelbild einer neuen Mobilitätskultur“",
+		("Impulsvortrag und Diskussion „Regionaler Strukturwandel als "
+		 "Spiegelbild einer neuen Mobilitätskultur“"),
 		"開会の挨拶と基調講演：持続可能な交通インフラの未来について",
 		"🚀 Raketen-Workshop mit sehr langem Titel, der umbrechen muss",
 	};
