@@ -125,6 +125,11 @@ static void folded_text(struct rt_buf *out, const char *s, size_t len, size_t *c
 		rt_buf_add(out, s + i, word);
 		*col += word;
 		if (sp < len) {
+			/* A full line: the blank starts the next one. */
+			if (*col >= LINE_MAX_CHARS) {
+				rt_buf_adds(out, "\r\n");
+				*col = 0;
+			}
 			rt_buf_addc(out, ' ');
 			(*col)++;
 		}
@@ -156,6 +161,59 @@ static bool atext_phrase(const char *s, size_t len)
 	return len > 0 && s[0] != ' ' && s[len - 1] != ' ';
 }
 
+/* Escaped length of the longest space-separated word of a quoted name. */
+static size_t longest_quoted_word(const char *s, size_t len)
+{
+	size_t best = 0, cur = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || s[i] == ' ') {
+			best = cur > best ? cur : best;
+			cur = 0;
+		} else {
+			cur += 1 + (s[i] == '"' || s[i] == '\\');
+		}
+	}
+	return best;
+}
+
+/* A quoted string, folded at its spaces: unfolding keeps the space, so
+ * the name reads the same (and, unlike encoded words split mid-name,
+ * every parser agrees on it). */
+static void quoted_name(struct rt_buf *out, const char *s, size_t len, size_t *col)
+{
+	rt_buf_addc(out, '"');
+	(*col)++;
+	size_t i = 0;
+	while (i <= len) {
+		size_t sp = i;
+		while (sp < len && s[sp] != ' ')
+			sp++;
+		size_t w = 0;
+		for (size_t k = i; k < sp; k++)
+			w += 1 + (s[k] == '"' || s[k] == '\\');
+		if (i > 0) {
+			/* Room for the blank, the word and, after the last, the '"'. */
+			if (*col + 1 + w + (sp == len) > LINE_MAX_CHARS) {
+				rt_buf_adds(out, "\r\n");
+				*col = 0;
+			}
+			rt_buf_addc(out, ' ');
+			(*col)++;
+		}
+		for (size_t k = i; k < sp; k++) {
+			if (s[k] == '"' || s[k] == '\\')
+				rt_buf_addc(out, '\\');
+			rt_buf_addc(out, s[k]);
+		}
+		*col += w;
+		if (sp == len)
+			break;
+		i = sp + 1;
+	}
+	rt_buf_addc(out, '"');
+	(*col)++;
+}
+
 void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *display,
 			    const char *addr)
 {
@@ -163,28 +221,16 @@ void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *di
 	rt_buf_addf(out, "%s: ", name);
 	if (display && *display) {
 		size_t len = strlen(display);
-		/* A name too long for the line goes as encoded words, the
-		 * one form that folds anywhere.  (Quoted, '"' and '\\' take
-		 * a backslash each.) */
-		size_t quoted = len + 2;
-		for (size_t i = 0; i < len; i++)
-			quoted += display[i] == '"' || display[i] == '\\';
-		bool fits = col + quoted <= LINE_MAX_CHARS;
-		if (needs_encoding(display, len) || !fits) {
+		/* Plain ASCII goes as atoms when it fits, else as a quoted
+		 * string folded at spaces; anything else, or a word too long
+		 * to fold around, as encoded words. */
+		if (needs_encoding(display, len) || longest_quoted_word(display, len) > 60) {
 			encoded_words(out, display, len, &col);
-		} else if (atext_phrase(display, len)) {
+		} else if (atext_phrase(display, len) && col + len <= LINE_MAX_CHARS) {
 			rt_buf_adds(out, display);
 			col += len;
 		} else {
-			/* Specials such as "," or ".": a quoted string. */
-			rt_buf_addc(out, '"');
-			for (size_t i = 0; i < len; i++) {
-				if (display[i] == '"' || display[i] == '\\')
-					rt_buf_addc(out, '\\');
-				rt_buf_addc(out, display[i]);
-			}
-			rt_buf_addc(out, '"');
-			col += quoted;
+			quoted_name(out, display, len, &col);
 		}
 		if (col + strlen(addr) + 3 > LINE_MAX_CHARS)
 			rt_buf_adds(out, "\r\n");

@@ -1,6 +1,8 @@
 #include "retrason/atomic.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,7 +21,27 @@ static void clear(struct rt_atomic *w)
 int rt_atomic_open(struct rt_atomic *w, const char *path)
 {
 	struct rt_buf tmp;
+	struct stat st;
+	char *real = NULL;
+	bool exists = false;
 	memset(w, 0, sizeof(*w));
+
+	/* Writing to a symlink writes the file it points to (the link
+	 * stays, as with cp); a dangling one is refused rather than
+	 * guessed at.  A directory is refused before anything is made. */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real)
+			return errno;
+		path = real;
+	}
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			free(real);
+			return EISDIR;
+		}
+		exists = true;
+	}
 	rt_buf_init(&tmp);
 	/* Same directory, so the rename cannot cross file systems; hidden,
 	 * so a half-written file never looks like a result. */
@@ -29,6 +51,7 @@ int rt_atomic_open(struct rt_atomic *w, const char *path)
 	rt_buf_addf(&tmp, ".%s.XXXXXX", path + dir);
 	w->tmp = rt_buf_steal(&tmp);
 	w->path = xstrdup(path);
+	free(real);
 
 	int fd = mkstemp(w->tmp);
 	if (fd < 0) {
@@ -36,10 +59,15 @@ int rt_atomic_open(struct rt_atomic *w, const char *path)
 		clear(w);
 		return err;
 	}
-	/* mkstemp makes 0600; give the file the mode a new file would get. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	/* mkstemp makes 0600: keep the mode of the file replaced, or give
+	 * the one a new file would get. */
+	if (exists) {
+		fchmod(fd, st.st_mode & 07777);
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	w->f = fdopen(fd, "wb");
 	if (!w->f) {
 		int err = errno;
