@@ -72,6 +72,7 @@ class Scripted(threading.Thread):
                     c.sendall(b"250-mail.example.org\r\n250 STARTTLS\r\n")
                 elif cmd == b"STARTTLS":
                     c.sendall(b"220 2.0.0 go ahead\r\n")
+                    time.sleep(0.3)  # let the client start its handshake
                     c.sendall(b"this is not a TLS handshake\r\n" * 4)
                     c.close()
                     return

@@ -21,6 +21,7 @@ KICKOFF = os.path.join(SRC, "examples", "kickoff.agenda")
 TITLE = ("Workshop zur „Strategiebildung für die infrastrukturelle Transformation "
          "in SüdOstNiedersachsen“")
 ORG = "retrason@allianz-fuer-die-region.de"
+HTML_PAGES = []
 results = []
 
 
@@ -67,7 +68,7 @@ def check_message(label, raw, msg, to_addr, to_name, method, subject):
            all(len(l) <= 78 for l in head), [l for l in head if len(l) > 78][:1])
     expect(f"{label}: body lines of at most 998 octets", all(len(l) <= 998 for l in lines))
     expect(f"{label}: layout", parts(msg) == [
-        "multipart/mixed", [["multipart/alternative", ["text/plain", "text/calendar"]],
+        "multipart/mixed", [["multipart/alternative", ["text/plain", "text/html", "text/calendar"]],
                             "application/ics"]], parts(msg))
     expect(f"{label}: To is the recipient alone",
            [(a.display_name, a.addr_spec) for a in msg["To"].addresses] == [(to_name, to_addr)],
@@ -78,7 +79,11 @@ def check_message(label, raw, msg, to_addr, to_name, method, subject):
     expect(f"{label}: Message-ID in the organizer's domain",
            msg["Message-ID"].endswith("@allianz-fuer-die-region.de>"))
     alt, att = list(msg.iter_parts())
-    text, cal = list(alt.iter_parts())
+    text, html, cal = list(alt.iter_parts())
+    expect(f"{label}: the HTML part is the page agenda export writes (one renderer)",
+           html.get_content_charset() == "utf-8" and HTML_PAGES
+           and html.get_payload(decode=True).decode().replace("\r\n", "\n") in HTML_PAGES,
+           html.get_payload()[:200])
     expect(f"{label}: text/calendar method={method}",
            cal.get_param("method") == method and cal.get_content_charset() == "utf-8")
     payload = cal.get_payload(decode=True)
@@ -107,6 +112,10 @@ def main():
 
 
 def tests(tmp):
+    # The pages agenda export writes, in both languages: the HTML part
+    # must be one of them, byte for byte.
+    HTML_PAGES.extend(run(["agenda", "export", "-f", "html", "--lang", lang, KICKOFF]).stdout.decode()
+                      for lang in ("de", "en"))
     listing = ("Erika Mustermann <erika@example.org>\n"
                "\"Müller, Hans\" <hans@example.de>\n"
                "plain@example.com\n"

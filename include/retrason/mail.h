@@ -21,11 +21,15 @@ struct rt_mail_opts {
 	const char *from_addr;     /* organizer then gets Reply-To:); or NULL */
 	const struct rt_buf *text_part; /* rt_mail_text_part()'s, made once
 					 * for a run; NULL: made each time */
+	const struct rt_buf *html_part; /* rt_mail_html_part()'s, likewise */
 };
 
 /* The encoded text/plain body: the same for every recipient, so a run
  * makes it once and passes it in the options. */
 void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
+/* The encoded text/html body: the page `agenda export -f html` writes
+ * (one renderer for both), the same for every recipient. */
+void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
 
 /* Appends to out the whole message for one recipient, lines ending in
  * CRLF, 7-bit clean:
@@ -33,6 +37,7 @@ void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_la
  *   multipart/mixed
  *     multipart/alternative
  *       text/plain      the agenda as `agenda show` lays it out, 72 columns
+ *       text/html       the agenda as `agenda export -f html` writes it
  *       text/calendar   the payload, method= as in it
  *     application/ics   the same payload, as invite.ics
  *

@@ -434,10 +434,13 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 	char *uid = rt_agenda_uid(a);
 	size_t n = 0;
 	struct target *t = NULL;
-	struct rt_buf text;
+	struct rt_buf text, html;
 	rt_buf_init(&text);
+	rt_buf_init(&html);
 	rt_mail_text_part(&text, a, args->o.lang);
+	rt_mail_html_part(&html, a, args->o.lang);
 	args->o.text_part = &text;
+	args->o.html_part = &html;
 	int rc = settle_version(args, a, uid, &j);
 	if (!rc)
 		t = targets_for(args, list, &j, uid, &n);
@@ -469,7 +472,9 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 	free(t);
 	free(uid);
 	args->o.text_part = NULL;
+	args->o.html_part = NULL;
 	rt_buf_finish(&text);
+	rt_buf_finish(&html);
 	rt_journal_close(&j);
 	return rc;
 }

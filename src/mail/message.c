@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "retrason/export.h"
 #include "retrason/mail.h"
 #include "retrason/mime.h"
 #include "retrason/render.h"
@@ -41,6 +42,16 @@ void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_la
 	rt_render_text(&text, a, &to_text);
 	rt_mime_qp(out, text.data, text.len);
 	rt_buf_finish(&text);
+}
+
+void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang)
+{
+	struct rt_buf html;
+	struct rt_export_opts eo = {.lang = lang};
+	rt_buf_init(&html);
+	rt_export_html_buf(&html, a, &eo);
+	rt_mime_qp(out, html.data, html.len);
+	rt_buf_finish(&html);
 }
 
 /* RFC 5322 date-time, in UTC, with English names as the RFC wants. */
@@ -142,6 +153,16 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 		rt_buf_add(out, o->text_part->data, o->text_part->len);
 	else
 		rt_mail_text_part(out, a, o->lang);
+	rt_buf_addf(out,
+		    "\r\n--%s\r\n"
+		    "Content-Type: text/html; charset=UTF-8\r\n"
+		    "Content-Transfer-Encoding: quoted-printable\r\n"
+		    "\r\n",
+		    alt);
+	if (o->html_part)
+		rt_buf_add(out, o->html_part->data, o->html_part->len);
+	else
+		rt_mail_html_part(out, a, o->lang);
 	rt_buf_addf(out,
 		    "\r\n--%s\r\n"
 		    "Content-Type: text/calendar; charset=UTF-8; method=%s\r\n"

@@ -203,9 +203,11 @@ static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, s
 	}
 	if (code >= 500 && code < 600)
 		return code == 535 ? RT_SMTP_AUTH : RT_SMTP_PERMANENT;
-	/* No connection, no greeting, or 421 ("closing the channel"): the
-	 * server is down for every recipient, not just this one. */
+	/* No connection, no greeting, no sense, or 421 ("closing the
+	 * channel"): the server is down for every recipient, not just this
+	 * one. */
 	if (code == 421 || rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+	    rc == CURLE_WEIRD_SERVER_REPLY ||
 	    rc == CURLE_OPERATION_TIMEDOUT)
 		return RT_SMTP_DOWN;
 	return RT_SMTP_TEMPORARY; /* 4xx, or the connection went away */

@@ -111,6 +111,128 @@ turwandel als
 18:00        Networking
 
 --=_retrason_alt_4fcc2b218e98a7cd
+Content-Type: text/html; charset=UTF-8
+Content-Transfer-Encoding: quoted-printable
+
+<!DOCTYPE html>
+<html lang=3D"de">
+<head>
+<meta charset=3D"utf-8">
+<meta name=3D"viewport" content=3D"width=3Ddevice-width, initial-scale=3D1"=
+>
+<meta name=3D"generator" content=3D"retrason 0.1.0">
+<title>Workshop zur =E2=80=9EStrategiebildung f=C3=BCr die infrastrukturell=
+e Transformation in S=C3=BCdOstNiedersachsen=E2=80=9C</title>
+<style>
+:root { color-scheme: light; }
+body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto =
+Sans", "DejaVu Sans", sans-serif; color: #1a1a1a; background: #fff;
+  max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
+=2Estatus { display: inline-block; font-weight: 700; padding: .2rem .6rem; =
+border: 2px solid currentColor; }
+=2Ecancelled { color: #b00020; }
+=2Ecancelled h1 { text-decoration: line-through; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25r=
+em 1rem; margin: 0 0 1.5rem; }
+dl.facts dt { font-weight: 700; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
+caption { text-align: left; font-weight: 700; padding: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; bord=
+er-bottom: 1px solid #d0d0d0; }
+thead th { border-bottom: 2px solid #1a1a1a; }
+td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+=2Enotes { margin: .25rem 0 0; color: #555; font-size: .92em; }
+a { color: #0645ad; }
+tbody th { font-weight: 400; }
+@media print {
+  @page { margin: 15mm; }
+  body { font-size: 11pt; max-width: none; margin: 0; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  thead { display: table-header-group; }
+  tr, dl.facts { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+</style>
+</head>
+<body>
+<main>
+<h1>Workshop zur =E2=80=9EStrategiebildung f=C3=BCr die infrastrukturelle T=
+ransformation in S=C3=BCdOstNiedersachsen=E2=80=9C</h1>
+<dl class=3D"facts">
+<dt>Wann</dt><dd><time datetime=3D"2022-12-05T16:00+01:00">Montag, 5. Dezem=
+ber 2022, 16:00=E2=80=9318:00 Uhr</time></dd>
+<dt>Wo</dt><dd>Lilienthalhaus am Forschungsflughafen Braunschweig<br>
+Lilienthalplatz 1, 38108 Braunschweig</dd>
+<dt>Veranstalter</dt><dd>Regionales Transformationsnetzwerk ReTraSON<br>
+<a href=3D"mailto:retrason@allianz-fuer-die-region.de">retrason@allianz-fue=
+r-die-region.de</a></dd>
+<dt>Kontakt</dt><dd>Allianz f=C3=BCr die Region GmbH, Team Mobilit=C3=A4t, =
+=46rankfurter Stra=C3=9Fe 284, 38122 Braunschweig</dd>
+<dt>Telefon</dt><dd><a href=3D"tel:05311218165">0531 / 1218 - 165</a></dd>
+<dt>E-Mail</dt><dd><a href=3D"mailto:retrason@allianz-fuer-die-region.de">r=
+etrason@allianz-fuer-die-region.de</a></dd>
+</dl>
+<p>Das Regionale Transformationsnetzwerk S=C3=BCdOstNiedersachsen (kurz ReT=
+raSON) hat das Ziel, ein Transformationsnetzwerk f=C3=BCr die Fahrzeug- und=
+ Zuliefererindustrie ins Leben zu rufen. Gemeinsam wollen Partner aus der r=
+egionalen Wirtschaft, Wissenschaft, Politik, Verwaltung und von Gewerkschaf=
+ten, Verb=C3=A4nden und Kammern die Zukunft gestalten.</p>
+<p>Um dem Strukturwandel und weiteren aktuellen =C3=B6kologischen und sozia=
+len Herausforderungen zu begegnen, zielt das Regionale Transformationsnetzw=
+erk S=C3=BCdOstNiedersachsen darauf ab, eine regionale Transformationsstrat=
+egie zu entwickeln. Daf=C3=BCr werden unterschiedliche Handlungsfelder foku=
+ssiert, u. a. die infrastrukturelle Transformation. Eine entsprechende Stra=
+tegie zur infrastrukturellen Transformation soll die Gestaltungsspielr=C3=
+=A4ume durch Bausteine zu Mobilit=C3=A4ts- und Energieinfrastruktur und wei=
+teren daran ankn=C3=BCpfenden Handlungsfeldern fokussieren.</p>
+<p>Damit die Strategie f=C3=BCr infrastrukturelle Transformation effektiv u=
+nd umsetzbar wird, muss sie auf dem Experten- und Fachwissen regionaler Ent=
+scheidungstr=C3=A4gerinnen fu=C3=9Fen. Daher w=C3=BCrden wir uns freuen, Eu=
+ch bei der Kick-Off-Werkstatt f=C3=BCr die infrastrukturelle Transformation=
+sstrategie zu begr=C3=BC=C3=9Fen. Im Rahmen der Werkstatt werden zun=C3=A4c=
+hst Potentiale transformierter Mobilit=C3=A4tsstrukturen aufgezeigt. Anschl=
+ie=C3=9Fend wird das geplante Vorgehen der Strategiebildung dargestellt. Da=
+rauf aufbauend k=C3=B6nnt ihr mit dem Team von DLR-TS und weiteren regional=
+en Entscheidungstr=C3=A4gerinnen sondieren, wie ihr den Prozess der Strateg=
+ieentwicklung mitpr=C3=A4gen k=C3=B6nnt.</p>
+<p>F=C3=BCr Fragen und weitere Informationen stehen wir Euch jederzeit zur =
+Verf=C3=BCgung.</p>
+<section aria-labelledby=3D"agenda">
+<h2 id=3D"agenda">Agenda</h2>
+<table>
+<thead><tr><th scope=3D"col">Zeit</th><th scope=3D"col">Programmpunkt</th><=
+th scope=3D"col">Mitwirkende</th></tr></thead>
+<tbody>
+<tr><td class=3D"time"><time datetime=3D"2022-12-05T16:00+01:00">16:00</tim=
+e>=E2=80=93<time datetime=3D"2022-12-05T16:10+01:00">16:10</time></td><th s=
+cope=3D"row">Gru=C3=9Fwort und Auftakt der Werkstatt</th><td>Projektteam Re=
+TraSON, Projektteam DLR-TS</td></tr>
+<tr><td class=3D"time"><time datetime=3D"2022-12-05T16:10+01:00">16:10</tim=
+e>=E2=80=93<time datetime=3D"2022-12-05T16:30+01:00">16:30</time></td><th s=
+cope=3D"row">Impulsvortrag und Diskussion =E2=80=9ERegionaler Strukturwande=
+l als Spiegelbild einer neuen Mobilit=C3=A4tskultur=E2=80=9C</th><td>Prof. =
+Dr. Michael Ortgiese</td></tr>
+<tr><td class=3D"time"><time datetime=3D"2022-12-05T16:30+01:00">16:30</tim=
+e>=E2=80=93<time datetime=3D"2022-12-05T17:50+01:00">17:50</time></td><th s=
+cope=3D"row">Kick-Off zur gemeinsamen Strategieentwicklung f=C3=BCr infrast=
+rukturelle Transformation</th><td>Projektteam DLR-TS</td></tr>
+<tr><td class=3D"time"><time datetime=3D"2022-12-05T17:50+01:00">17:50</tim=
+e>=E2=80=93<time datetime=3D"2022-12-05T18:00+01:00">18:00</time></td><th s=
+cope=3D"row">Abschluss</th><td>Projektteam ReTraSON, Projektteam DLR-TS</td=
+></tr>
+<tr><td class=3D"time"><time datetime=3D"2022-12-05T18:00+01:00">18:00</tim=
+e></td><th scope=3D"row">Networking</th><td></td></tr>
+</tbody>
+</table>
+</section>
+</main>
+</body>
+</html>
+
+--=_retrason_alt_4fcc2b218e98a7cd
 Content-Type: text/calendar; charset=UTF-8; method=REQUEST
 Content-Transfer-Encoding: base64
 
