@@ -378,6 +378,10 @@ static void end_block(struct state *st)
 	struct rt_agenda *a = st->p.a;
 	if (!st->have_block)
 		return;
+	if (!st->block.len) { /* a bullet with nothing after it */
+		st->have_block = false;
+		return;
+	}
 	XGROW(a->desc, st->desc_cap, a->ndesc + 1);
 	a->desc[a->ndesc].list_item = st->block_list;
 	a->desc[a->ndesc].text = dup_text(&st->p, st->block.data, st->block.len);
