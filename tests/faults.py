@@ -152,6 +152,24 @@ def tests():
     scripted_case("mute", "a server that never greets", 75,
                   ["the server is unavailable; 3 not tried", "run the same command again"],
                   extra=["--timeout", "2"], max_seconds=6)
+    # Half the list already has it: only the rest count as not tried,
+    # and the re-run serves exactly the other half.
+    agenda, lst = fresh("half")
+    half = os.path.join(TMP, "half", "first.txt")
+    with open(half, "w") as f:
+        f.write("".join(a + "\n" for a in TEAM[:2]))
+    rerun_delivers_owed("half sent before", agenda, half, [], TEAM[:2])
+    s = Scripted("greet421")
+    try:
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{s.port}",
+                    "--retries", "0", agenda])
+    finally:
+        s.stop()
+    expect("half sent before, then 421: exit 75, counts only the owed",
+           p.returncode == 75 and b"2 had this version already" in p.stderr
+           and b"the server is unavailable; 1 not tried" in p.stderr, (p.returncode, p.stderr))
+    rerun_delivers_owed("half sent before, then 421", agenda, lst, TEAM[:2])
+
     # STARTTLS offered, then no TLS: refused for good (69), and nothing
     # goes out in the clear (retrason uses STARTTLS whenever offered).
     scripted_case("tlsjunk", "TLS handshake failure", 69, ["TLS failed"])

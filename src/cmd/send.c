@@ -273,9 +273,13 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 		fprintf(stderr, "; %zu had this version already", t.skipped);
 	fprintf(stderr, " (SEQUENCE %d, journal: %s)\n", args->o.sequence, j->path);
 	if (t.down) {
-		/* Not tried: those after the failure, and those a waiting
-		 * retry held back. */
-		size_t untried = n - next;
+		/* Not tried: those still owed after the failure, and those a
+		 * waiting retry held back. */
+		size_t untried = 0;
+		for (size_t k = next; k < n; k++)
+			untried += !rt_journal_was_sent(j, uid, args->o.sequence,
+							method_names[targets[k].method],
+							targets[k].who.addr);
 		for (size_t k = 0; k < nslots; k++)
 			untried += slots[k].retry_at > 0;
 		fprintf(stderr, "retrason: the server is unavailable; %zu not tried\n", untried);
