@@ -170,6 +170,8 @@ static icalcomponent *main_event(struct ctx *c)
 		icalcomponent_add_property(ev, icalproperty_new_status(st));
 
 	for (size_t i = 0; i < a->nx; i++) {
+		if (!*a->x[i].value)
+			continue; /* an empty property reads back as none at all */
 		icalproperty *x = icalproperty_new_x(a->x[i].value);
 		struct rt_buf name;
 		rt_buf_init(&name);

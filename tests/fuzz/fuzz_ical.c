@@ -1,12 +1,14 @@
 /* The iCalendar writer fed with whatever agendas the parser accepts:
  * the output has CRLF lines of at most 75 octets, re-parses with
- * libical, and keeps every value: the event's SUMMARY, LOCATION and
- * DESCRIPTION (the whole programme), and one VEVENT per item with its
- * title. */
+ * libical, and keeps every value: the event's SUMMARY, LOCATION,
+ * DESCRIPTION (the whole programme), URL, CONTACT, CATEGORIES and X-
+ * fields, and one VEVENT per item with its SUMMARY, LOCATION,
+ * DESCRIPTION and RELATED-TO. */
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 #include "retrason/agenda.h"
@@ -20,6 +22,34 @@ static void same(const char *what, const char *got, const char *want, const char
 		fprintf(stderr, "%s: got '%s', want '%s'\n", what, got ? got : "(none)", want);
 		fuzz_fail(what, ics, n);
 	}
+}
+
+/* "a, b, c" of the non-NULL ones, as the writer joins LOCATION and
+ * CONTACT. */
+static void joined(struct rt_buf *b, const char *const *parts, size_t n)
+{
+	rt_buf_reset(b);
+	for (size_t i = 0; i < n; i++)
+		if (parts[i])
+			rt_buf_addf(b, "%s%s", b->len ? ", " : "", parts[i]);
+}
+
+static const char *url_of(icalcomponent *ev)
+{
+	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY);
+	return p ? icalproperty_get_url(p) : NULL;
+}
+
+static const char *related_to(icalcomponent *ev)
+{
+	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_RELATEDTO_PROPERTY);
+	return p ? icalproperty_get_relatedto(p) : NULL;
+}
+
+static const char *contact_of(icalcomponent *ev)
+{
+	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_CONTACT_PROPERTY);
+	return p ? icalproperty_get_contact(p) : NULL;
 }
 
 static void check_calendar(const struct rt_agenda *a, const char *ics, size_t n,
@@ -54,24 +84,65 @@ static void check_calendar(const struct rt_agenda *a, const char *ics, size_t n,
 
 	struct rt_buf want;
 	rt_buf_init(&want);
-	if (a->location || a->address) {
-		rt_buf_addf(&want, "%s%s%s", a->location ? a->location : "",
-			    a->location && a->address ? ", " : "", a->address ? a->address : "");
+	const char *where[] = {a->location, a->address};
+	joined(&want, where, 2);
+	if (want.len)
 		same("LOCATION", icalcomponent_get_location(ev), rt_buf_str(&want), ics, n);
-	}
 	rt_buf_reset(&want);
 	rt_render_plain(&want, a, lang, NULL, NULL);
 	if (want.len)
 		same("DESCRIPTION", icalcomponent_get_description(ev), rt_buf_str(&want), ics, n);
-	rt_buf_finish(&want);
+	if (a->url)
+		same("URL", url_of(ev), a->url, ics, n);
+	const char *contact[] = {a->contact, a->phone, a->email};
+	joined(&want, contact, 3);
+	if (want.len)
+		same("CONTACT", contact_of(ev), rt_buf_str(&want), ics, n);
+	size_t c = 0;
+	for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY); p;
+	     p = icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY), c++) {
+		if (c >= a->ncategories)
+			fuzz_fail("ics: more CATEGORIES than given", ics, n);
+		same("CATEGORIES", icalproperty_get_categories(p), a->categories[c], ics, n);
+	}
+	if (c != a->ncategories)
+		fuzz_fail("ics: CATEGORIES lost", ics, n);
+	/* X- fields with a value, in order (an empty one is not written). */
+	size_t x = 0;
+	for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY); p;
+	     p = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY), x++) {
+		while (x < a->nx && !*a->x[x].value)
+			x++;
+		if (x >= a->nx || strcasecmp(icalproperty_get_x_name(p), a->x[x].name))
+			fuzz_fail("ics: an X- field lost or renamed", ics, n);
+		same("X- value", icalproperty_get_x(p), a->x[x].value, ics, n);
+	}
+	while (x < a->nx && !*a->x[x].value)
+		x++;
+	if (x != a->nx)
+		fuzz_fail("ics: X- fields lost", ics, n);
+	const char *uid = icalcomponent_get_uid(ev);
 
 	size_t k = 0;
 	while ((ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))) {
 		if (k >= a->nitems)
 			fuzz_fail("ics: more VEVENTs than items", ics, n);
-		same("item SUMMARY", icalcomponent_get_summary(ev), a->items[k].title, ics, n);
+		const struct rt_item *it = &a->items[k];
+		same("item SUMMARY", icalcomponent_get_summary(ev), it->title, ics, n);
+		const char *iwhere[] = {it->room, a->location, a->address};
+		joined(&want, iwhere, 3);
+		if (want.len)
+			same("item LOCATION", icalcomponent_get_location(ev), rt_buf_str(&want), ics,
+			     n);
+		rt_buf_reset(&want);
+		rt_render_plain_item(&want, it);
+		if (want.len)
+			same("item DESCRIPTION", icalcomponent_get_description(ev),
+			     rt_buf_str(&want), ics, n);
+		same("item RELATED-TO", related_to(ev), uid, ics, n);
 		k++;
 	}
+	rt_buf_finish(&want);
 	if (k != a->nitems)
 		fuzz_fail("ics: fewer VEVENTs than items", ics, n);
 	icalcomponent_free(cal);
