@@ -44,14 +44,10 @@ static char *clean(const char *s)
 	rt_buf_reserve(&b, n);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t k = rt_utf8_decode(s + i, n - i, &cp);
-		if (!k || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-			rt_buf_adds(&b, "\xef\xbf\xbd");
-			i += k ? k : 1;
-		} else {
-			rt_buf_add(&b, s + i, k);
-			i += k;
-		}
+		i += rt_utf8_next(s + i, n - i, &cp);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			cp = 0xFFFD;
+		rt_utf8_add(&b, cp);
 	}
 	return rt_buf_steal(&b);
 }

@@ -10,6 +10,13 @@
  * (overlong forms, surrogates and values past U+10FFFF are invalid). */
 size_t rt_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* The next character of s (len > 0), for text going out: returns its
+ * length, at least 1, and sets *cp; an invalid sequence counts one byte
+ * and reads as U+FFFD, so output made from *cp is valid UTF-8. */
+size_t rt_utf8_next(const char *s, size_t len, uint32_t *cp);
+/* Appends cp's UTF-8 encoding to out. */
+struct rt_buf;
+void rt_utf8_add(struct rt_buf *out, uint32_t cp);
 /* Columns a code point takes in a terminal: 0 (combining marks, format
  * characters, controls), 1, or 2 (East Asian wide, emoji). */
 int rt_wcwidth(uint32_t cp);

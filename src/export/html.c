@@ -14,22 +14,10 @@
 
 void rt_html_text(struct rt_buf *out, const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			uint32_t cp;
-			size_t k = rt_utf8_decode(s + i, n - i, &cp);
-			if (!k || (cp >= 0x80 && cp < 0xa0)) {
-				rt_buf_adds(out, "\xef\xbf\xbd"); /* U+FFFD */
-				i += k ? k : 1;
-			} else {
-				rt_buf_add(out, s + i, k);
-				i += k;
-			}
-			continue;
-		}
-		switch (c) {
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += rt_utf8_next(s + i, n - i, &cp);
+		switch (cp) {
 		case '&': rt_buf_adds(out, "&amp;"); break;
 		case '<': rt_buf_adds(out, "&lt;"); break;
 		case '>': rt_buf_adds(out, "&gt;"); break;
@@ -37,12 +25,10 @@ void rt_html_text(struct rt_buf *out, const char *s, size_t n)
 		case '\'': rt_buf_adds(out, "&#39;"); break;
 		default:
 			/* Controls are parse errors in HTML; NUL is dropped. */
-			if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-				rt_buf_adds(out, "\xef\xbf\xbd");
-			else
-				rt_buf_addc(out, (char)c);
+			if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp < 0xa0))
+				cp = 0xFFFD;
+			rt_utf8_add(out, cp);
 		}
-		i++;
 	}
 }
 

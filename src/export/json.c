@@ -12,28 +12,11 @@
 
 void rt_json_string(struct rt_buf *out, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
 	rt_buf_addc(out, '"');
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			uint32_t cp;
-			size_t k = rt_utf8_decode(s + i, n - i, &cp);
-			if (!k) {
-				rt_buf_adds(out, "\\ufffd");
-				i++;
-			} else if (cp == 0x2028 || cp == 0x2029) {
-				/* Valid JSON, but not JavaScript before ES2019. */
-				rt_buf_addf(out, "\\u%04x", (unsigned)cp);
-				i += k;
-			} else {
-				rt_buf_add(out, s + i, k);
-				i += k;
-			}
-			continue;
-		}
-		switch (c) {
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += rt_utf8_next(s + i, n - i, &cp);
+		switch (cp) {
 		case '"': rt_buf_adds(out, "\\\""); break;
 		case '\\': rt_buf_adds(out, "\\\\"); break;
 		case '\n': rt_buf_adds(out, "\\n"); break;
@@ -42,14 +25,12 @@ void rt_json_string(struct rt_buf *out, const char *s, size_t n)
 		case '\b': rt_buf_adds(out, "\\b"); break;
 		case '\f': rt_buf_adds(out, "\\f"); break;
 		default:
-			if (c < 0x20 || c == 0x7f) {
-				char e[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-				rt_buf_add(out, e, sizeof(e));
-			} else {
-				rt_buf_addc(out, (char)c);
-			}
+			/* U+2028/9 are valid JSON, but not JavaScript before ES2019. */
+			if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029)
+				rt_buf_addf(out, "\\u%04x", (unsigned)cp);
+			else
+				rt_utf8_add(out, cp);
 		}
-		i++;
 	}
 	rt_buf_addc(out, '"');
 }

@@ -27,32 +27,18 @@ void rt_markdown_text(struct rt_buf *out, const char *s, size_t n)
 		}
 	}
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			uint32_t cp;
-			size_t k = rt_utf8_decode(s + i, n - i, &cp);
-			if (!k || (cp >= 0x80 && cp < 0xa0)) {
-				rt_buf_adds(out, "\xef\xbf\xbd"); /* U+FFFD */
-				i += k ? k : 1;
-			} else {
-				rt_buf_add(out, s + i, k);
-				i += k;
-			}
-			continue;
-		}
-		if (c == '\n' || c == '\t') {
-			rt_buf_addc(out, ' '); /* a line break would end a table row */
-		} else if (c < 0x20 || c == 0x7f) {
-			rt_buf_adds(out, "\xef\xbf\xbd");
-		} else {
-			/* Every ASCII punctuation mark that means something in
-			 * CommonMark, GFM (tables, strikethrough) or the common
-			 * math extensions ($); "\&" keeps "&amp;" literal. */
-			if (strchr("\\`*_[]<>|#~$&", c))
-				rt_buf_addc(out, '\\');
-			rt_buf_addc(out, (char)c);
-		}
-		i++;
+		uint32_t cp;
+		i += rt_utf8_next(s + i, n - i, &cp);
+		if (cp == '\n' || cp == '\t')
+			cp = ' '; /* a line break would end a table row */
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			cp = 0xFFFD;
+		/* Every ASCII punctuation mark that means something in
+		 * CommonMark, GFM (tables, strikethrough) or the common math
+		 * extensions ($); "\&" keeps "&amp;" literal. */
+		if (cp < 0x80 && cp && strchr("\\`*_[]<>|#~$&", (int)cp))
+			rt_buf_addc(out, '\\');
+		rt_utf8_add(out, cp);
 	}
 	/* Trailing spaces before a line end mean a hard break. */
 	while (out->len > start && out->data[out->len - 1] == ' ')

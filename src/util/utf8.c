@@ -1,5 +1,7 @@
 #include "retrason/utf8.h"
 
+#include "retrason/buf.h"
+
 struct rt_wc_range {
 	uint32_t first, last;
 };
@@ -125,4 +127,19 @@ size_t rt_utf8_encode(uint32_t cp, char *out)
 	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
 	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+size_t rt_utf8_next(const char *s, size_t len, uint32_t *cp)
+{
+	size_t n = rt_utf8_decode(s, len, cp);
+	if (n)
+		return n;
+	*cp = 0xFFFD;
+	return 1;
+}
+
+void rt_utf8_add(struct rt_buf *out, uint32_t cp)
+{
+	char e[4];
+	rt_buf_add(out, e, rt_utf8_encode(cp, e));
 }
