@@ -28,6 +28,10 @@ void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang 
 void rt_render_text(struct rt_buf *out, const struct rt_agenda *a,
 		    const struct rt_text_opts *o);
 
+/* A day's heading in a multi-day programme: "Dienstag, 17. September
+ * 2024 · Anreise" / "Tuesday, 17 September 2024" (the label if any). */
+void rt_render_day_heading(struct rt_buf *out, const struct rt_day *day, enum rt_lang lang);
+
 /* The agenda as plain text without layout, for a calendar entry's
  * DESCRIPTION: the description, the programme one item a line (speakers,
  * room, notes), then contact, phone, e-mail and web. */

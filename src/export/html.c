@@ -227,11 +227,8 @@ static void description(struct rt_buf *b, const struct rt_agenda *a)
 static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang lang)
 {
 	struct rt_buf *b = s->b;
-	bool speakers = false, rooms = false;
-	for (size_t k = 0; k < a->nitems; k++) {
-		speakers |= a->items[k].nspeakers > 0;
-		rooms |= a->items[k].room != NULL;
-	}
+	bool speakers, rooms;
+	sink_columns(a, &speakers, &rooms);
 	rt_buf_adds(b, "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">");
 	text(b, rt_msg(lang, RT_MSG_AGENDA));
 	rt_buf_adds(b, "</h2>\n");
@@ -243,9 +240,7 @@ static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang la
 		if (a->ndays > 1) {
 			struct rt_buf h;
 			rt_buf_init(&h);
-			rt_fmt_date(&h, lang, day->date, true);
-			if (day->label)
-				rt_buf_addf(&h, " · %s", day->label);
+			rt_render_day_heading(&h, day, lang);
 			rt_buf_adds(b, "<caption>");
 			text(b, rt_buf_str(&h));
 			rt_buf_adds(b, "</caption>\n");

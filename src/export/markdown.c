@@ -140,24 +140,21 @@ static void cell_sep(struct rt_buf *b)
 static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang lang)
 {
 	struct rt_buf *b = s->b;
-	bool speakers = false, rooms = false;
-	for (size_t k = 0; k < a->nitems; k++) {
-		speakers |= a->items[k].nspeakers > 0;
-		rooms |= a->items[k].room != NULL;
-	}
+	bool speakers, rooms;
+	sink_columns(a, &speakers, &rooms);
 	rt_buf_addf(b, "\n## %s\n", rt_msg(lang, RT_MSG_AGENDA));
 	for (size_t d = 0; d < a->ndays; d++) {
 		const struct rt_day *day = &a->days[d];
 		if (!day->nitems)
 			continue;
 		if (a->ndays > 1) {
+			struct rt_buf h;
+			rt_buf_init(&h);
+			rt_render_day_heading(&h, day, lang);
 			rt_buf_adds(b, "\n### ");
-			rt_fmt_date(b, lang, day->date, true);
-			if (day->label) {
-				rt_buf_adds(b, " · ");
-				text(b, day->label);
-			}
+			text(b, rt_buf_str(&h));
 			rt_buf_addc(b, '\n');
+			rt_buf_finish(&h);
 		}
 		rt_buf_addf(b, "\n| %s | %s", rt_msg(lang, RT_MSG_TIME), rt_msg(lang, RT_MSG_ITEM));
 		if (speakers)

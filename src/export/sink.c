@@ -48,3 +48,12 @@ bool sink_is_web_url(const char *u)
 	return (n > 8 && rt_strncaseeq(u, 8, "https://")) ||
 	       (n > 7 && rt_strncaseeq(u, 7, "http://"));
 }
+
+void sink_columns(const struct rt_agenda *a, bool *speakers, bool *rooms)
+{
+	*speakers = *rooms = false;
+	for (size_t k = 0; k < a->nitems; k++) {
+		*speakers |= a->items[k].nspeakers > 0;
+		*rooms |= a->items[k].room != NULL;
+	}
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "retrason/agenda.h"
 #include "retrason/buf.h"
 #include "retrason/datetime.h"
 
@@ -18,6 +19,10 @@ struct sink {
 void sink_maybe_flush(struct sink *s);
 /* Writes out the rest and flushes f; returns 0 or an errno value. */
 int sink_finish(struct sink *s);
+
+/* Which optional columns the programme needs: any item with speakers,
+ * any with a room. */
+void sink_columns(const struct rt_agenda *a, bool *speakers, bool *rooms);
 
 /* "2022-12-05" */
 void sink_date(struct rt_buf *b, struct rt_date d);

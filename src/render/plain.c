@@ -99,9 +99,7 @@ void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang
 			if (a->ndays > 1) {
 				if (d)
 					rt_buf_addc(out, '\n');
-				rt_fmt_date(out, lang, day->date, true);
-				if (day->label)
-					rt_buf_addf(out, " · %s", day->label);
+				rt_render_day_heading(out, day, lang);
 				rt_buf_addc(out, '\n');
 			}
 			for (size_t k = 0; k < day->nitems; k++) {

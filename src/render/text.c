@@ -332,9 +332,7 @@ static void programme(struct out *o, const struct rt_agenda *a)
 		if (a->ndays > 1) {
 			struct rt_buf h;
 			rt_buf_init(&h);
-			rt_fmt_date(&h, o->o->lang, day->date, true);
-			if (day->label)
-				rt_buf_addf(&h, " · %s", day->label);
+			rt_render_day_heading(&h, day, o->o->lang);
 			if (d > 0 || roomy)
 				rt_buf_addc(o->b, '\n');
 			wrapped(o, "", NULL, 0, h.data, S_HEAD);

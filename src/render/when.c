@@ -38,3 +38,10 @@ void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang 
 		clock_range(out, a->start, a->end, lang);
 	}
 }
+
+void rt_render_day_heading(struct rt_buf *out, const struct rt_day *day, enum rt_lang lang)
+{
+	rt_fmt_date(out, lang, day->date, true);
+	if (day->label)
+		rt_buf_addf(out, " · %s", day->label);
+}
