@@ -34,6 +34,11 @@ bool rt_smtp_url_is_loopback(const char *url);
  * problem writes it to err and returns false. */
 bool rt_smtp_config_check(const struct rt_smtp_config *c, char *err, size_t errlen);
 
+/* Makes libcurl ready (it is loaded on first use, so the commands that
+ * send nothing start without it); on failure writes why to err and
+ * returns false, and nothing below can be used. */
+bool rt_smtp_init(char *err, size_t errlen);
+
 /* A session: one connection, reused for every message sent through it
  * (run by a pool, below).  Caller frees with rt_smtp_close(). */
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c);

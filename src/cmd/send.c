@@ -427,6 +427,14 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 		rt_buf_finish(&path);
 		return prc;
 	}
+	/* Before the journal records anything: without libcurl, nothing
+	 * can be sent. */
+	char why[512];
+	if (!args->dry_run && !rt_smtp_init(why, sizeof(why))) {
+		errorf("%s", why);
+		rt_buf_finish(&path);
+		return EX_UNAVAILABLE;
+	}
 	struct rt_journal j;
 	int e = rt_journal_open(&j, rt_buf_str(&path), args->dry_run);
 	if (e) {

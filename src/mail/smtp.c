@@ -2,12 +2,13 @@
  * messages reuse its connection. */
 #include "retrason/smtp.h"
 
-#include <curl/curl.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "retrason/buf.h"
 #include "retrason/xalloc.h"
+
+#include "curl_load.h"
 
 struct rt_smtp {
 	CURL *curl;
@@ -83,13 +84,15 @@ static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *
 	return 0;
 }
 
+bool rt_smtp_init(char *err, size_t errlen)
+{
+	return rt_curl_load(err, errlen);
+}
+
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 {
-	static bool initialised;
-	if (!initialised) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		initialised = true;
-	}
+	if (!rt_curl_load(NULL, 0))
+		return NULL;
 	struct rt_smtp *s = xcalloc(1, sizeof(*s));
 	s->curl = curl_easy_init();
 	if (!s->curl) {
@@ -220,6 +223,8 @@ struct rt_smtp_pool {
 
 struct rt_smtp_pool *rt_smtp_pool_new(void)
 {
+	if (!rt_curl_load(NULL, 0))
+		return NULL;
 	struct rt_smtp_pool *p = xcalloc(1, sizeof(*p));
 	p->multi = curl_multi_init();
 	if (!p->multi) {
