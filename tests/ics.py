@@ -294,6 +294,37 @@ def tests(tmp):
            ev["LOCATION"])
     expect("escaping: X- field kept", "X-CUSTOM-NOTE" in ev, list(ev.keys()))
 
+    # Items' events are written without libical: the same escaping,
+    # folding and parameters must come back out.
+    room = 'Saal "Ost", 2. OG; links\\hinten'
+    esc = agenda(tmp, "esc-items.agenda",
+                 f"Title: Items\nDate: 2024-01-15\nTime: 10:00-12:00\nTimezone: Asia/Tokyo\n"
+                 f"Language: de-CH-1901-x-private\nLocation: Haus B, EG\nUID: a,b;c@example.org\n\n"
+                 f"Agenda:\n10:00 | {nasty} | Ann Smith; Bo, Jr. | {room}\n"
+                 f"    Notiz: a, b; c \\ d\n"
+                 f"11:00 | {'Ölmühle ' * 12}|\n")
+    p = run(["agenda", "ics", "--items", esc])
+    cal, _ = check_calendar("escaping, items", p.stdout, [
+        ("Items", utc("Asia/Tokyo", 2024, 1, 15, 10, 0), utc("Asia/Tokyo", 2024, 1, 15, 12, 0)),
+        (nasty, utc("Asia/Tokyo", 2024, 1, 15, 10, 0), utc("Asia/Tokyo", 2024, 1, 15, 11, 0)),
+        (("Ölmühle " * 12).strip(), utc("Asia/Tokyo", 2024, 1, 15, 11, 0),
+         utc("Asia/Tokyo", 2024, 1, 15, 12, 0))],
+        "Asia/Tokyo")
+    evs = list(cal.walk("VEVENT"))
+    it = evs[1]
+    expect("escaping, items: LOCATION round-trips",
+           str(it["LOCATION"]) == room + ", Haus B, EG", it.get("LOCATION"))
+    expect("escaping, items: speakers and notes in DESCRIPTION",
+           "Ann Smith" in str(it["DESCRIPTION"]) and "Bo, Jr." in str(it["DESCRIPTION"])
+           and "Notiz: a, b; c \\ d" in str(it["DESCRIPTION"]), it.get("DESCRIPTION"))
+    expect("escaping, items: LANGUAGE on SUMMARY, LOCATION and DESCRIPTION",
+           all(it[k].params.get("LANGUAGE") == "de-CH-1901-x-private"
+               for k in ("SUMMARY", "LOCATION", "DESCRIPTION")), it.to_ical()[:300])
+    expect("escaping, items: UID and RELATED-TO carry the event's UID",
+           str(evs[0]["UID"]) == "a,b;c@example.org" and
+           all(str(e["RELATED-TO"]) == "a,b;c@example.org" and str(e["UID"]).endswith(".a,b;c@example.org")
+               for e in evs[1:]), [str(e.get("UID")) for e in evs])
+
     # 7. UTC: times with Z, no VTIMEZONE.
     z = agenda(tmp, "utc.agenda", "Title: Call\nDate: 2024-02-29\nTime: 23:30-00:30\n"
                "Timezone: UTC\nUID: call@example.org\n")
