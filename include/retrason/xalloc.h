@@ -14,6 +14,12 @@ void *xreallocarray(void *p, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* A hint for a large array just grown from "from" to n bytes and about
+ * to be filled (the items of a big agenda): map its new pages in one
+ * system call rather than one page fault every 4 KiB.  Does nothing for
+ * small growth or on systems without MADV_POPULATE_WRITE (Linux 5.14). */
+void rt_prefault(void *p, size_t from, size_t n);
+
 /* Grow an array *p holding *cap elements so that it holds at least need. */
 #define XGROW(p, cap, need)                                                  \
 	do {                                                                 \

@@ -705,7 +705,10 @@ static void item_line(struct state *st, const struct rt_line *ln)
 	}
 	st->prev_start = start;
 
+	size_t cap = st->items_cap;
 	XGROW(a->items, st->items_cap, a->nitems + 1);
+	if (st->items_cap != cap)
+		rt_prefault(a->items, cap * sizeof(*a->items), st->items_cap * sizeof(*a->items));
 	struct rt_item *it = &a->items[a->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->day = st->day;

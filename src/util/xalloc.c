@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define EX_OSERR 71
 
@@ -56,4 +58,23 @@ char *xstrndup(const char *s, size_t n)
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
+}
+
+void rt_prefault(void *p, size_t from, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	if (n - from < ((size_t)1 << 20))
+		return;
+	/* Only whole pages inside the block: malloc's own header and
+	 * whatever shares the first and last page stay as they are. */
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t lo = ((uintptr_t)p + from + page - 1) & ~(page - 1);
+	uintptr_t hi = ((uintptr_t)p + n) & ~(page - 1);
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE); /* a hint: errors don't matter */
+#else
+	(void)p;
+	(void)from;
+	(void)n;
+#endif
 }
