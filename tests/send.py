@@ -246,6 +246,70 @@ def tests(tmp):
         with open(journal) as f:
             expect("--parallel 4: the journal has every one sent",
                    sum(1 for l in f if l.startswith("sent\t")) == 24)
+
+        # kill -9 over four connections: the journal is synced in the
+        # background, yet a connection starts its next message only once
+        # its last is recorded: at most one a connection twice.
+        os.unlink(journal)
+        h.messages.clear()
+        h.delay = 0.01
+        with open(many, "w") as f:
+            f.writelines(f"person{i}@example.org\n" for i in range(200))
+        env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": tmp}
+        proc = subprocess.Popen([EXE, "invite", "send", "--to", many, "--parallel", "4",
+                                 "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        for _ in range(500):
+            if len(h.messages) >= 60:
+                break
+            time.sleep(0.01)
+        proc.kill()
+        proc.wait()
+        first = len(h.messages)
+        h.delay = 0
+        p = send(["invite", "send", "--to", many, "--parallel", "4",
+                  "--smtp", f"smtp://127.0.0.1:{port}", agenda])
+        got = [m[1][0] for m in h.messages]
+        expect(f"--parallel 4, kill -9 after {first}: then everyone",
+               p.returncode == 0 and sorted(set(got)) ==
+               sorted(f"person{i}@example.org" for i in range(200)), (first, len(got)))
+        expect("--parallel 4, kill -9: at most one a connection twice",
+               len(got) - len(set(got)) <= 4 and 0 < first < 200, (first, len(got)))
+
+        # The journal cannot be written (here: the file size limit is
+        # reached after two lines): the run stops, says so, and a re-run
+        # sends what is owed, at most the unrecorded one twice.
+        os.unlink(journal)
+        h.messages.clear()
+        four = os.path.join(tmp, "four.txt")
+        with open(four, "w") as f:
+            f.writelines(f"p{i}@example.org\n" for i in range(4))
+        probe = os.path.join(tmp, "probe.journal")
+        send(["invite", "send", "--to", four, "--journal", probe,
+              "--smtp", f"smtp://127.0.0.1:{port}", agenda])
+        with open(probe, "rb") as f:
+            lines = f.read().splitlines(keepends=True)
+        limit = len(lines[0]) + len(lines[1]) + len(lines[2]) // 2
+        h.messages.clear()
+
+        def small_files():
+            import resource
+            import signal
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        p = subprocess.run([EXE, "invite", "send", "--to", four, "--smtp",
+                            f"smtp://127.0.0.1:{port}", agenda], capture_output=True, env=env,
+                           preexec_fn=small_files, timeout=60)
+        before = len(h.messages)
+        expect("journal write fails: the run stops and says so",
+               p.returncode != 0 and b"cannot write the journal" in p.stderr and before < 4,
+               (p.returncode, p.stderr, before))
+        p = send(["invite", "send", "--to", four, "--smtp", f"smtp://127.0.0.1:{port}", agenda])
+        got = [m[1][0] for m in h.messages]
+        expect("journal write fails: the re-run sends what is owed, at most one twice",
+               p.returncode == 0 and sorted(set(got)) == [f"p{i}@example.org" for i in range(4)]
+               and len(got) - len(set(got)) <= 1, (p.returncode, got))
     finally:
         server.stop()
 

@@ -8,6 +8,8 @@
 #include "retrason/buf.h"
 #include "retrason/xalloc.h"
 
+#include "bgsync.h"
+
 static char *key(const char *uid, int sequence, const char *method, const char *addr)
 {
 	struct rt_buf b;
@@ -42,29 +44,31 @@ int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
 	if (in) {
 		char *line = NULL;
 		size_t n = 0;
-		while (getline(&line, &n, in) > 0) {
-			/* sent, uid, sequence, method, address: the first five. */
-			char *f[5];
+		ssize_t got;
+		while ((got = getline(&line, &n, in)) > 0) {
+			/* A line cut short (a crash or a full disk while it was
+			 * written) is not a record: without its newline, or
+			 * without all its fields. */
+			if (line[got - 1] != '\n')
+				continue;
+			line[strcspn(line, "\r\n")] = '\0';
+			char *f[7];
 			char *p = line;
 			int k = 0;
-			for (; k < 5 && p; k++) {
+			for (; k < 7 && p; k++) {
 				f[k] = p;
 				p = strchr(p, '\t');
 				if (p)
 					*p++ = '\0';
 			}
-			if (k < 4)
-				continue;
-			if (!strcmp(f[0], "version")) {
-				f[3][strcspn(f[3], "\t\r\n")] = '\0';
+			if (!strcmp(f[0], "version") && k >= 5) {
 				XGROW(j->versions, vcap, j->nversions + 1);
 				j->versions[j->nversions++] = (struct rt_journal_version){
 					xstrdup(f[1]), atoi(f[2]), xstrdup(f[3])};
 				continue;
 			}
-			if (k < 5 || strcmp(f[0], "sent") != 0)
+			if (k < 7 || strcmp(f[0], "sent") != 0 || !*f[6])
 				continue;
-			f[4][strcspn(f[4], "\t\r\n")] = '\0';
 			XGROW(j->sent, cap, j->nsent + 1);
 			j->sent[j->nsent++] = key(f[1], atoi(f[2]), f[3], f[4]);
 			if (!strcmp(f[3], "REQUEST")) {
@@ -85,11 +89,17 @@ int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
 	j->path = xstrdup(path);
 	if (read_only)
 		return 0;
-	j->f = fopen(path, "a");
+	j->f = fopen(path, "a+");
 	if (!j->f) {
 		int err = errno;
 		rt_journal_close(j);
 		return err;
+	}
+	/* End a line cut short, so the next record starts a line of its
+	 * own instead of completing it into something else. */
+	if (fseek(j->f, -1, SEEK_END) == 0 && fgetc(j->f) != '\n') {
+		fseek(j->f, 0, SEEK_END);
+		fputc('\n', j->f);
 	}
 	return 0;
 }
@@ -114,6 +124,7 @@ int rt_journal_version(struct rt_journal *j, const char *uid, int sequence,
 
 void rt_journal_close(struct rt_journal *j)
 {
+	rt_bgsync_free(j->bg); /* waits for syncs under way */
 	if (j->f)
 		fclose(j->f);
 	for (size_t i = 0; i < j->nsent; i++)
@@ -163,7 +174,47 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 
 int rt_journal_sync(struct rt_journal *j)
 {
-	return durable(j);
+	int err = durable(j), bg = 0;
+	/* A failed background sync may have taken the error the kernel
+	 * had for this file with it: ask the syncer too. */
+	if (j->bg)
+		rt_bgsync_done(j->bg, 0, &bg);
+	return bg ? bg : err;
+}
+
+unsigned long rt_journal_sync_begin(struct rt_journal *j, int *err)
+{
+	*err = 0;
+	if (!j->bg)
+		j->bg = rt_bgsync_new(fileno(j->f));
+	if (!j->bg) {
+		*err = durable(j);
+		return 0;
+	}
+	if (fflush(j->f) != 0 || ferror(j->f)) {
+		*err = errno ? errno : EIO;
+		return 0;
+	}
+	return rt_bgsync_request(j->bg);
+}
+
+bool rt_journal_durable(struct rt_journal *j, unsigned long ticket, int *err)
+{
+	*err = 0;
+	if (!j->bg)
+		return true;
+	return rt_bgsync_done(j->bg, ticket, err) || *err;
+}
+
+int rt_journal_wake_fd(const struct rt_journal *j)
+{
+	return j->bg ? rt_bgsync_fd(j->bg) : -1;
+}
+
+void rt_journal_wake_drain(struct rt_journal *j)
+{
+	if (j->bg)
+		rt_bgsync_drain(j->bg);
 }
 
 int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n)

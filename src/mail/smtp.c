@@ -2,8 +2,11 @@
  * messages reuse its connection. */
 #include "retrason/smtp.h"
 
+#include <malloc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "retrason/buf.h"
 #include "retrason/xalloc.h"
@@ -86,7 +89,27 @@ static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *
 
 bool rt_smtp_init(char *err, size_t errlen)
 {
+#if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+	/* libcurl allocates and frees a transfer's ~200 KiB of buffers for
+	 * every message; glibc would give that memory back to the kernel
+	 * and ask for it again each time (two brk or mmap calls a
+	 * message).  Keep up to 4 MiB on the heap instead. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	mallopt(M_TRIM_THRESHOLD, 4 << 20);
+#endif
 	return rt_curl_load(err, errlen);
+}
+
+/* Whether ~/.netrc exists: libcurl would otherwise try to open it for
+ * every message. */
+static bool have_netrc(void)
+{
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return false;
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/.netrc", home);
+	return access(path, F_OK) == 0;
 }
 
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
@@ -120,7 +143,8 @@ struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
 	}
 	/* A password from ~/.netrc when none is given: never from argv. */
-	curl_easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	if (have_netrc())
+		curl_easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
 	if (c->user)
 		curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
 	if (c->password)
@@ -251,7 +275,7 @@ void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_a
 	p->running++;
 }
 
-struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
+struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms, int wake_fd,
 			     enum rt_smtp_result *result, char *err, size_t errlen)
 {
 	int still, left;
@@ -274,7 +298,10 @@ struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
 			return NULL;
 		/* Wait in slices so a caller's retry timers are not starved. */
 		int slice = timeout_ms < 100 ? timeout_ms : 100;
-		curl_multi_poll(p->multi, NULL, 0, slice, NULL);
+		struct curl_waitfd wake = {.fd = wake_fd, .events = CURL_WAIT_POLLIN};
+		curl_multi_poll(p->multi, &wake, wake_fd >= 0, slice, NULL);
+		if (wake.revents)
+			return NULL; /* the caller has something to do */
 		timeout_ms -= slice;
 	}
 }
