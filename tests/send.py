@@ -247,9 +247,8 @@ def tests(tmp):
             expect("--parallel 4: the journal has every one sent",
                    sum(1 for l in f if l.startswith("sent\t")) == 24)
 
-        # kill -9 over four connections: the journal is synced in the
-        # background, yet a connection starts its next message only once
-        # its last is recorded: at most one a connection twice.
+        # kill -9 over four connections: the journal is synced before
+        # the next messages start, so at most one a connection twice.
         os.unlink(journal)
         h.messages.clear()
         h.delay = 0.01

@@ -21,12 +21,9 @@ struct rt_journal_version {
 	char *fingerprint;
 };
 
-struct rt_bgsync;
-
 struct rt_journal {
 	char *path;
 	FILE *f;      /* open for appending; NULL when read only */
-	struct rt_bgsync *bg; /* background fdatasync, started on first use */
 	char **sent;  /* "uid\tseq\tmethod\taddress" (address lower-cased), sorted */
 	size_t nsent;
 	struct rt_journal_version *versions; /* in file order */
@@ -60,20 +57,6 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 		      const char *detail, long long when);
 /* Flushes and fsyncs what was recorded; returns 0 or an errno value. */
 int rt_journal_sync(struct rt_journal *j);
-
-/* The same without waiting: writes what was recorded to the file (from
- * then on it survives a crash of this process) and has a background
- * thread make it durable.  Returns a ticket for rt_journal_durable(), or
- * 0 if it is durable already (no thread: synced here); errors in *err. */
-unsigned long rt_journal_sync_begin(struct rt_journal *j, int *err);
-/* Whether what was recorded before ticket was taken is durable; a failed
- * background sync is reported in *err (0 otherwise). */
-bool rt_journal_durable(struct rt_journal *j, unsigned long ticket, int *err);
-/* A descriptor that turns readable when a background sync finishes
- * (-1 before the first rt_journal_sync_begin()), to poll beside the
- * sockets; drain it with rt_journal_wake_drain() before looking. */
-int rt_journal_wake_fd(const struct rt_journal *j);
-void rt_journal_wake_drain(struct rt_journal *j);
 
 /* One line of the journal, for `invite status`. */
 struct rt_journal_entry {

@@ -55,9 +55,8 @@ void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_a
 		   const char *to_addr, const char *msg, size_t len);
 /* Waits up to timeout_ms for a session to finish; returns it with its
  * result and, on failure, the reason in err (control characters from
- * the server removed); NULL if none finished or none is running, or as
- * soon as wake_fd (if >= 0) turns readable. */
-struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms, int wake_fd,
+ * the server removed); NULL if none finished or none is running. */
+struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
 			     enum rt_smtp_result *result, char *err, size_t errlen);
 
 #endif

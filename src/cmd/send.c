@@ -1,8 +1,6 @@
 /* retrason invite send / invite cancel: the invitation mails, sent over
  * SMTP with a journal, or written out (--dry-run). */
 #include <errno.h>
-#include <limits.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,11 +78,11 @@ static void progress(const struct send_args *args, const struct tally *t, size_t
 		t->temporary + t->permanent);
 }
 
-/* Sleeps up to ms, or until fd (if >= 0) turns readable. */
-static void pause_ms(int fd, int ms)
+static void pause_ms(long ms)
 {
-	struct pollfd p = {.fd = fd, .events = POLLIN};
-	poll(&p, fd >= 0, ms);
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0)
+		;
 }
 
 /* One message to send: to whom, and whether it invites or cancels. */
@@ -110,7 +108,6 @@ struct slot {
 	int attempt;
 	bool busy;           /* a transfer is under way */
 	long long retry_at;  /* > 0: waiting to try the message again */
-	unsigned long sync;  /* the journal sync its last record waits for */
 };
 
 /* Records the outcome of one message; sets t->auth or t->fatal when the
@@ -186,33 +183,12 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 		errorf("cannot start libcurl");
 
 	for (;;) {
-		/* A connection starts its next message only once the journal
-		 * holds its last one durably: after a power cut at most one
-		 * message a connection can go out twice.  The syncs run in the
-		 * background, so the other connections carry on meanwhile. */
-		bool syncing = false;
-		for (size_t k = 0; k < nslots; k++)
-			syncing |= slots[k].sync != 0;
-		if (syncing)
-			rt_journal_wake_drain(j);
-		syncing = false;
-		for (size_t k = 0; k < nslots; k++) {
-			struct slot *sl = &slots[k];
-			int e = 0;
-			if (sl->sync && rt_journal_durable(j, sl->sync, &e))
-				sl->sync = 0;
-			if (e && !t.fatal) {
-				errorf("cannot write the journal %s: %s", j->path, strerror(e));
-				t.fatal = true;
-			}
-			syncing |= sl->sync != 0;
-		}
 		bool stop = t.auth || t.fatal || t.down;
 		long long now = now_ms();
 		/* Give idle connections the next message still owed. */
 		for (size_t k = 0; k < nslots && !stop; k++) {
 			struct slot *sl = &slots[k];
-			if (sl->busy || sl->sync || (sl->retry_at && now < sl->retry_at))
+			if (sl->busy || (sl->retry_at && now < sl->retry_at))
 				continue;
 			if (interval && last_start && now < last_start + interval)
 				break; /* --rate: not yet */
@@ -252,16 +228,15 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 			break;
 
 		enum rt_smtp_result r;
-		int wake = rt_journal_wake_fd(j);
-		struct rt_smtp *done =
-			active ? rt_smtp_wait(pool, 200, wake, &r, err, sizeof(err)) : NULL;
+		struct rt_smtp *done = active ? rt_smtp_wait(pool, 200, &r, err, sizeof(err)) : NULL;
 		if (!done) {
-			if (!active) /* only a sync, retries or --rate to wait for */
-				pause_ms(wake, syncing ? 200 : 20);
+			if (!active)
+				pause_ms(20); /* only timers left: retries or --rate */
 			continue;
 		}
-		/* Take every message that has finished, then start one sync
-		 * of the journal for all their lines. */
+		/* Take every message that has finished, then make their journal
+		 * lines durable with one fsync before any new message starts: at
+		 * most the messages in flight can be sent twice after a crash. */
 		bool recorded = false;
 		while (done) {
 			struct slot *sl = NULL;
@@ -276,29 +251,18 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 				sl->attempt++;
 			} else {
 				outcome(args, &targets[sl->target], uid, j, r, err, &sl->msg, &t);
-				sl->sync = ULONG_MAX; /* until the sync below has a number */
 				recorded = true;
 			}
-			done = active ? rt_smtp_wait(pool, 0, -1, &r, err, sizeof(err)) : NULL;
+			done = active ? rt_smtp_wait(pool, 0, &r, err, sizeof(err)) : NULL;
 		}
 		if (recorded) {
-			int e = 0;
-			unsigned long ticket = rt_journal_sync_begin(j, &e);
-			for (size_t k = 0; k < nslots; k++)
-				if (slots[k].sync == ULONG_MAX)
-					slots[k].sync = ticket;
+			int e = rt_journal_sync(j);
 			if (e) {
 				errorf("cannot write the journal %s: %s", j->path, strerror(e));
 				t.fatal = true;
 			}
 		}
 		progress(args, &t, n);
-	}
-	/* Whatever the background syncs have not finished yet. */
-	int je = rt_journal_sync(j);
-	if (je && !t.fatal) {
-		errorf("cannot write the journal %s: %s", j->path, strerror(je));
-		t.fatal = true;
 	}
 
 	if (!args->quiet && isatty(STDERR_FILENO))

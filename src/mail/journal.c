@@ -8,8 +8,6 @@
 #include "retrason/buf.h"
 #include "retrason/xalloc.h"
 
-#include "bgsync.h"
-
 static char *key(const char *uid, int sequence, const char *method, const char *addr)
 {
 	struct rt_buf b;
@@ -67,8 +65,8 @@ int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
 					xstrdup(f[1]), atoi(f[2]), xstrdup(f[3])};
 				continue;
 			}
-			if (k < 7 || strcmp(f[0], "sent") != 0 || !*f[6])
-				continue;
+			if (k < 7 || p || strcmp(f[0], "sent") != 0 || !*f[6])
+				continue; /* p: more fields than a record has */
 			XGROW(j->sent, cap, j->nsent + 1);
 			j->sent[j->nsent++] = key(f[1], atoi(f[2]), f[3], f[4]);
 			if (!strcmp(f[3], "REQUEST")) {
@@ -124,7 +122,6 @@ int rt_journal_version(struct rt_journal *j, const char *uid, int sequence,
 
 void rt_journal_close(struct rt_journal *j)
 {
-	rt_bgsync_free(j->bg); /* waits for syncs under way */
 	if (j->f)
 		fclose(j->f);
 	for (size_t i = 0; i < j->nsent; i++)
@@ -174,47 +171,7 @@ int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
 
 int rt_journal_sync(struct rt_journal *j)
 {
-	int err = durable(j), bg = 0;
-	/* A failed background sync may have taken the error the kernel
-	 * had for this file with it: ask the syncer too. */
-	if (j->bg)
-		rt_bgsync_done(j->bg, 0, &bg);
-	return bg ? bg : err;
-}
-
-unsigned long rt_journal_sync_begin(struct rt_journal *j, int *err)
-{
-	*err = 0;
-	if (!j->bg)
-		j->bg = rt_bgsync_new(fileno(j->f));
-	if (!j->bg) {
-		*err = durable(j);
-		return 0;
-	}
-	if (fflush(j->f) != 0 || ferror(j->f)) {
-		*err = errno ? errno : EIO;
-		return 0;
-	}
-	return rt_bgsync_request(j->bg);
-}
-
-bool rt_journal_durable(struct rt_journal *j, unsigned long ticket, int *err)
-{
-	*err = 0;
-	if (!j->bg)
-		return true;
-	return rt_bgsync_done(j->bg, ticket, err) || *err;
-}
-
-int rt_journal_wake_fd(const struct rt_journal *j)
-{
-	return j->bg ? rt_bgsync_fd(j->bg) : -1;
-}
-
-void rt_journal_wake_drain(struct rt_journal *j)
-{
-	if (j->bg)
-		rt_bgsync_drain(j->bg);
+	return durable(j);
 }
 
 int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n)

@@ -275,7 +275,7 @@ void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_a
 	p->running++;
 }
 
-struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms, int wake_fd,
+struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
 			     enum rt_smtp_result *result, char *err, size_t errlen)
 {
 	int still, left;
@@ -298,10 +298,7 @@ struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms, int wake_fd
 			return NULL;
 		/* Wait in slices so a caller's retry timers are not starved. */
 		int slice = timeout_ms < 100 ? timeout_ms : 100;
-		struct curl_waitfd wake = {.fd = wake_fd, .events = CURL_WAIT_POLLIN};
-		curl_multi_poll(p->multi, &wake, wake_fd >= 0, slice, NULL);
-		if (wake.revents)
-			return NULL; /* the caller has something to do */
+		curl_multi_poll(p->multi, NULL, 0, slice, NULL);
 		timeout_ms -= slice;
 	}
 }
