@@ -213,6 +213,7 @@ def tests():
     rerun_delivers_owed("552 after DATA", agenda, lst, first, team)
 
     no_libcurl()
+    no_libical()
 
     # 451 after DATA and 550/451 on RCPT are in tests/send.py, with their
     # re-runs; the dropped connection and kill -9 too.
@@ -258,6 +259,34 @@ def no_libcurl():
         finally:
             server.stop()
         rerun_delivers_owed(f"libcurl {label}", agenda, lst, [])
+
+
+def no_libical():
+    """libical is loaded only to write calendars: without it `agenda show`
+    and `check` work; the commands that need it say why and exit 69,
+    leaving no file behind."""
+    libdir = os.path.join(TMP, "libs-no-ical")
+    os.makedirs(libdir)
+    open(os.path.join(libdir, "libical.so.3"), "w").close()
+    agenda, lst = fresh("noical")
+    folder = os.path.dirname(agenda)
+    env = {"LD_LIBRARY_PATH": libdir}
+    for cmd in (["agenda", "show", agenda], ["agenda", "check", agenda],
+                ["agenda", "new"], ["invite", "status", agenda]):
+        p, _ = run(cmd, **env)
+        expect(f"libical missing: {' '.join(cmd[:2])} works without it", p.returncode == 0,
+               (p.returncode, p.stderr))
+    out = os.path.join(folder, "out")
+    for cmd in (["agenda", "ics", "-o", out, agenda],
+                ["agenda", "export", "-f", "html", "-o", out, agenda],
+                ["invite", "ics", "--to", lst, "-o", out, agenda],
+                ["invite", "send", "--to", lst, "--dry-run", "-o", folder, agenda]):
+        p, _ = run(cmd, **env)
+        expect(f"libical missing: {' '.join(cmd[:2])}: exit 69 and the user is told why",
+               p.returncode == 69 and b"cannot load libical.so.3" in p.stderr
+               and b"install libical3" in p.stderr, (p.returncode, p.stderr))
+        left = sorted(set(os.listdir(folder)) - {"kickoff.agenda", "team.txt"})
+        expect(f"libical missing: {' '.join(cmd[:2])}: no file left behind", not left, left)
 
 
 def main():

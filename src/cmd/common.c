@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "retrason/ical.h"
 #include "retrason/atomic.h"
 #include "retrason/buf.h"
 #include "retrason/readfile.h"
@@ -251,4 +252,13 @@ int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx)
 		return EX_IOERR;
 	}
 	return EX_OK;
+}
+
+int need_ical(void)
+{
+	char why[512];
+	if (rt_ical_load(why, sizeof(why)))
+		return EX_OK;
+	errorf("%s", why);
+	return EX_UNAVAILABLE;
 }

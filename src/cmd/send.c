@@ -646,8 +646,11 @@ static int run(int argc, char **argv, struct send_args *args)
 	}
 
 	struct rt_recipients list;
+	memset(&list, 0, sizeof(list)); /* empty, and fine to finish */
 	struct loaded l;
-	rc = load_list(args->to, &list);
+	rc = need_ical();
+	if (!rc)
+		rc = load_list(args->to, &list);
 	if (!rc)
 		rc = load_good_agenda(argv[optind], &l);
 	if (!rc) {
