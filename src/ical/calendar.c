@@ -30,6 +30,7 @@ struct ctx {
 	/* For item events: the lines they all share, and the names (with
 	 * LANGUAGE) of their text properties. */
 	struct rt_buf item_lines, item_related;
+	struct rt_buf stamp; /* scratch for DTSTART and DTEND */
 	char *summary, *location, *description;
 };
 
@@ -262,18 +263,35 @@ static void item_text(struct ctx *c, const char *name, const char *text)
 	rt_ical_text_end(&w);
 }
 
+/* YYYYMMDD */
+static void add_date(struct rt_buf *b, struct rt_date d)
+{
+	rt_buf_addu(b, (unsigned long)d.year, 4);
+	rt_buf_addu(b, (unsigned long)d.month, 2);
+	rt_buf_addu(b, (unsigned long)d.day, 2);
+}
+
 /* DTSTART or DTEND: a wall-clock time in the agenda's zone (TZID), or
  * in UTC when there is no VTIMEZONE. */
 static void item_time(struct ctx *c, const char *name, struct rt_date date, int minutes)
 {
 	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
 	minutes %= RT_MINUTES_PER_DAY;
-	char line[160];
-	int n = snprintf(line, sizeof(line), "%s%s%s:%04d%02d%02dT%02d%02d00%s", name,
-			 c->tzid ? ";TZID=" : "", c->tzid ? c->tzid : "", date.year, date.month,
-			 date.day, minutes / 60, minutes % 60, c->tzid ? "" : "Z");
+	struct rt_buf *b = &c->stamp;
+	rt_buf_reset(b);
+	rt_buf_adds(b, name);
+	if (c->tzid) {
+		rt_buf_adds(b, ";TZID=");
+		rt_buf_adds(b, c->tzid);
+	}
+	rt_buf_addc(b, ':');
+	add_date(b, date);
+	rt_buf_addc(b, 'T');
+	rt_buf_addu(b, (unsigned long)(minutes / 60), 2);
+	rt_buf_addu(b, (unsigned long)(minutes % 60), 2);
+	rt_buf_adds(b, c->tzid ? "00" : "00Z");
 	struct rt_ical_text w = {.out = &c->folded, .col = 0};
-	rt_ical_text_raw(&w, line, (size_t)n);
+	rt_ical_text_raw(&w, b->data, b->len);
 	rt_ical_text_end(&w);
 }
 
@@ -292,10 +310,18 @@ static void item_event(struct ctx *c, size_t k, unsigned parallel)
 
 	rt_buf_adds(&c->folded, "BEGIN:VEVENT\r\n");
 	/* Stable while the item keeps its day and start time. */
-	rt_buf_reset(&c->text);
-	rt_buf_addf(&c->text, "item-%04d%02d%02dT%02d%02d-%u.%s", date.year, date.month,
-		    date.day, min / 60, min % 60, parallel, c->uid);
-	item_text(c, "UID", rt_buf_str(&c->text));
+	struct rt_buf *u = &c->text;
+	rt_buf_reset(u);
+	rt_buf_adds(u, "item-");
+	add_date(u, date);
+	rt_buf_addc(u, 'T');
+	rt_buf_addu(u, (unsigned long)(min / 60), 2);
+	rt_buf_addu(u, (unsigned long)(min % 60), 2);
+	rt_buf_addc(u, '-');
+	rt_buf_addu(u, parallel, 1);
+	rt_buf_addc(u, '.');
+	rt_buf_adds(u, c->uid);
+	item_text(c, "UID", rt_buf_str(u));
 	rt_buf_add(&c->folded, c->item_lines.data, c->item_lines.len);
 
 	struct rt_date day = a->days[it->day].date;
@@ -396,6 +422,7 @@ static void items(struct ctx *c)
 	const struct rt_agenda *a = c->a;
 	rt_buf_init(&c->item_lines);
 	rt_buf_init(&c->item_related);
+	rt_buf_init(&c->stamp);
 	shared_item_lines(c, &c->item_lines, &c->item_related);
 	c->summary = text_prop_name("SUMMARY", a->language);
 	c->location = text_prop_name("LOCATION", a->language);
@@ -414,6 +441,7 @@ static void items(struct ctx *c)
 	flush_folded(c);
 	rt_buf_finish(&c->item_lines);
 	rt_buf_finish(&c->item_related);
+	rt_buf_finish(&c->stamp);
 	free(c->summary);
 	free(c->location);
 	free(c->description);

@@ -35,10 +35,16 @@ void rt_render_plain_item(struct rt_buf *out, const struct rt_item *it)
 {
 	size_t start = out->len;
 	rt_render_speakers(out, it);
-	if (it->room)
-		rt_buf_addf(out, it->nspeakers ? " (%s)" : "%s", it->room);
-	if (it->notes)
-		rt_buf_addf(out, "%s%s", out->len > start ? "\n" : "", it->notes);
+	if (it->room) {
+		rt_buf_adds(out, it->nspeakers ? " (" : "");
+		rt_buf_adds(out, it->room);
+		rt_buf_adds(out, it->nspeakers ? ")" : "");
+	}
+	if (it->notes) {
+		if (out->len > start)
+			rt_buf_addc(out, '\n');
+		rt_buf_adds(out, it->notes);
+	}
 }
 
 static void item_line(struct rt_buf *out, const struct rt_item *it)

@@ -70,6 +70,21 @@ void rt_buf_addn(struct rt_buf *b, char c, size_t n)
 	b->data[b->len] = '\0';
 }
 
+void rt_buf_addu(struct rt_buf *b, unsigned long v, int width)
+{
+	char digits[24];
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) && n < (int)sizeof(digits));
+	if (width > n)
+		rt_buf_addn(b, '0', (size_t)(width - n));
+	reserve(b, (size_t)n);
+	while (n)
+		b->data[b->len++] = digits[--n];
+	b->data[b->len] = '\0';
+}
+
 void rt_buf_vaddf(struct rt_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
