@@ -1,8 +1,34 @@
+#include <limits.h>
+
 #include "check.h"
+#include "retrason/buf.h"
 #include "retrason/strutil.h"
+
+/* rt_buf_addu() against printf("%0*lu"), the behaviour it replaces. */
+static void addu(unsigned long v, int width)
+{
+	struct rt_buf b;
+	char want[64];
+	rt_buf_init(&b);
+	rt_buf_adds(&b, "x");
+	rt_buf_addu(&b, v, width);
+	snprintf(want, sizeof(want), "x%0*lu", width, v);
+	CHECK_STR(rt_buf_str(&b), want);
+	rt_buf_finish(&b);
+}
 
 int main(void)
 {
+	addu(0, 0);
+	addu(0, 2);
+	addu(7, 2);
+	addu(42, 2);
+	addu(123, 2);
+	addu(2024, 4);
+	addu(5, 4);
+	addu(ULONG_MAX, 0);
+	addu(ULONG_MAX, 30);
+
 	static const char *const fields[] = {"Title", "Date", "Time", "Timezone",
 					     "Location", "Organizer"};
 	static const struct {
