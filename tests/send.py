@@ -43,6 +43,29 @@ def rcpts(handler):
     return [m[1] for m in handler.messages]
 
 
+def killed_midway(h, url, agenda, lst, n, after, extra=()):
+    """Sends to n people, kill -9 once `after` have it, then runs the same
+    command again; returns how many had it first, every recipient the
+    server saw (in order, repeats kept) and the second run."""
+    h.messages.clear()
+    with open(lst, "w") as f:
+        f.writelines(f"person{i}@example.org\n" for i in range(n))
+    h.delay = 0.01
+    env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": TMP}
+    cmd = [EXE, "invite", "send", "--to", lst, *extra, "--smtp", url, agenda]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    for _ in range(500):  # until some, not all, are through
+        if len(h.messages) >= after:
+            break
+        time.sleep(0.01)
+    proc.kill()
+    proc.wait()
+    first = len(h.messages)
+    h.delay = 0
+    p = send(cmd[1:])
+    return first, [m[1][0] for m in h.messages], p
+
+
 def main():
     global TMP
     TMP = tempfile.mkdtemp(prefix="retrason-send-")
@@ -200,24 +223,8 @@ def tests(tmp):
         # kill -9 in the middle of a large send, then the same command:
         # everyone gets it once, at most the one in flight twice.
         os.unlink(journal)
-        h.messages.clear()
         many = os.path.join(tmp, "many.txt")
-        with open(many, "w") as f:
-            f.writelines(f"person{i}@example.org\n" for i in range(120))
-        h.delay = 0.01
-        env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": tmp}
-        proc = subprocess.Popen([EXE, "invite", "send", "--to", many, "--smtp", url, agenda],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        for _ in range(500):  # until some, not all, are through
-            if len(h.messages) >= 30:
-                break
-            time.sleep(0.01)
-        proc.kill()
-        proc.wait()
-        first = len(h.messages)
-        h.delay = 0
-        p = send(["invite", "send", "--to", many, "--smtp", url, agenda])
-        got = [m[1][0] for m in h.messages]
+        first, got, p = killed_midway(h, url, agenda, many, 120, 30)
         expect(f"kill -9 after {first}: then everyone, nobody skipped",
                p.returncode == 0 and sorted(set(got)) ==
                sorted(f"person{i}@example.org" for i in range(120)), (first, len(got)))
@@ -250,25 +257,8 @@ def tests(tmp):
         # kill -9 over four connections: the journal is synced before
         # the next messages start, so at most one a connection twice.
         os.unlink(journal)
-        h.messages.clear()
-        h.delay = 0.01
-        with open(many, "w") as f:
-            f.writelines(f"person{i}@example.org\n" for i in range(200))
-        env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": tmp}
-        proc = subprocess.Popen([EXE, "invite", "send", "--to", many, "--parallel", "4",
-                                 "--smtp", f"smtp://127.0.0.1:{port}", agenda],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        for _ in range(500):
-            if len(h.messages) >= 60:
-                break
-            time.sleep(0.01)
-        proc.kill()
-        proc.wait()
-        first = len(h.messages)
-        h.delay = 0
-        p = send(["invite", "send", "--to", many, "--parallel", "4",
-                  "--smtp", f"smtp://127.0.0.1:{port}", agenda])
-        got = [m[1][0] for m in h.messages]
+        first, got, p = killed_midway(h, f"smtp://127.0.0.1:{port}", agenda, many, 200, 60,
+                                      ["--parallel", "4"])
         expect(f"--parallel 4, kill -9 after {first}: then everyone",
                p.returncode == 0 and sorted(set(got)) ==
                sorted(f"person{i}@example.org" for i in range(200)), (first, len(got)))
@@ -297,6 +287,7 @@ def tests(tmp):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
+        env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": tmp}
         p = subprocess.run([EXE, "invite", "send", "--to", four, "--smtp",
                             f"smtp://127.0.0.1:{port}", agenda], capture_output=True, env=env,
                            preexec_fn=small_files, timeout=60)

@@ -13,13 +13,12 @@
  * against it), so libical's calls to itself never land here.  A test
  * program that links libical as well does export them; then libical's
  * own calls come through here and go back to it, which is harmless. */
-#include <dlfcn.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sysexits.h>
 
+#include "retrason/dlbind.h"
 #include "retrason/ical.h"
 
 /* The SONAME of libical 3 (Debian's libical3 package). */
@@ -92,50 +91,24 @@
 LIBICAL_FUNCTIONS(POINTER, POINTER)
 
 #define ENTRY(ret, name, params, args) {(void *)&p_##name, #name},
-static const struct {
-	void *slot; /* the address of one of the pointers above */
-	const char *name;
-} symbols[] = {LIBICAL_FUNCTIONS(ENTRY, ENTRY)};
+static const struct rt_dl_symbol symbols[] = {LIBICAL_FUNCTIONS(ENTRY, ENTRY)};
 
-static enum { UNTRIED, LOADED, FAILED } state;
-static char why[512];
+static struct rt_dl_lib libical = {
+	LIBICAL_SONAME, "libical3", "libical 3.0", symbols,
+	sizeof(symbols) / sizeof(symbols[0]), 0, "",
+};
 
 bool rt_ical_load(char *err, size_t errlen)
 {
-	if (state == UNTRIED) {
-		state = FAILED;
-		/* Kept until the process ends, like any linked library. */
-		void *lib = dlopen(LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
-		if (!lib) {
-			snprintf(why, sizeof(why), "cannot load %s (%s); install libical3",
-				 LIBICAL_SONAME, dlerror());
-			goto done;
-		}
-		for (size_t k = 0; k < sizeof(symbols) / sizeof(symbols[0]); k++) {
-			void *sym = dlsym(lib, symbols[k].name);
-			if (!sym) {
-				snprintf(why, sizeof(why), "%s has no %s: libical 3.0 is needed",
-					 LIBICAL_SONAME, symbols[k].name);
-				goto done;
-			}
-			/* POSIX: a function pointer and dlsym()'s void * share a
-			 * representation; memcpy() converts without the cast ISO C
-			 * leaves undefined. */
-			memcpy(symbols[k].slot, &sym, sizeof(sym));
-		}
-		state = LOADED;
-	}
-done:
-	if (state != LOADED && err)
-		snprintf(err, errlen, "%s", why);
-	return state == LOADED;
+	return rt_dl_bind(&libical, err, errlen);
 }
 
 /* Commands that write calendars call rt_ical_load() first and report a
  * failure themselves; this is the backstop for any other way in. */
 static void need(void)
 {
-	if (state != LOADED && !rt_ical_load(NULL, 0)) {
+	char why[256];
+	if (!rt_dl_bind(&libical, why, sizeof(why))) {
 		fprintf(stderr, "retrason: %s\n", why);
 		exit(EX_UNAVAILABLE);
 	}

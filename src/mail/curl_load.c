@@ -12,10 +12,10 @@
 #define CURL_DISABLE_TYPECHECK /* curl_easy_setopt is defined below */
 #include "curl_load.h"
 
-#include <dlfcn.h>
+#include "retrason/dlbind.h"
+
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 /* The SONAME of the libcurl the build was configured with; Debian's
  * libcurl4 package (OpenSSL flavour) provides it. */
@@ -37,14 +37,8 @@ static CURLMcode (*p_multi_perform)(CURLM *, int *);
 static CURLMsg *(*p_multi_info_read)(CURLM *, int *);
 static CURLMcode (*p_multi_poll)(CURLM *, struct curl_waitfd[], unsigned int, int, int *);
 
-/* Where each symbol goes.  dlsym() returns a void *; POSIX requires it
- * to share a representation with function pointers, and memcpy() makes
- * the conversion without the cast ISO C leaves undefined. */
 #define SYMBOL(ptr, name) {(void *)&(ptr), name}
-static const struct {
-	void *slot; /* the address of one of the pointers above */
-	const char *name;
-} symbols[] = {
+static const struct rt_dl_symbol symbols[] = {
 	SYMBOL(p_global_init, "curl_global_init"),
 	SYMBOL(p_easy_init, "curl_easy_init"),
 	SYMBOL(p_easy_setopt, "curl_easy_setopt"),
@@ -62,40 +56,23 @@ static const struct {
 	SYMBOL(p_multi_poll, "curl_multi_poll"),
 };
 
+static struct rt_dl_lib libcurl = {
+	LIBCURL_SONAME, "libcurl4", "libcurl 7.74 or later", symbols,
+	sizeof(symbols) / sizeof(symbols[0]), 0, "",
+};
+
 bool rt_curl_load(char *err, size_t errlen)
 {
-	static enum { UNTRIED, LOADED, FAILED } state;
-	static char why[512];
-	if (state == UNTRIED) {
-		state = FAILED;
-		/* Kept open until the process ends: libcurl has no way to
-		 * be unloaded safely (its TLS library's atexit handlers). */
-		void *lib = dlopen(LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-		if (!lib) {
-			snprintf(why, sizeof(why), "cannot load %s (%s); install libcurl4",
-				 LIBCURL_SONAME, dlerror());
-			goto done;
-		}
-		for (size_t k = 0; k < sizeof(symbols) / sizeof(symbols[0]); k++) {
-			void *sym = dlsym(lib, symbols[k].name);
-			if (!sym) {
-				snprintf(why, sizeof(why),
-					 "%s has no %s: libcurl 7.74 or later is needed",
-					 LIBCURL_SONAME, symbols[k].name);
-				goto done;
-			}
-			memcpy(symbols[k].slot, &sym, sizeof(sym));
-		}
-		if (p_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-			snprintf(why, sizeof(why), "%s could not initialise", LIBCURL_SONAME);
-			goto done;
-		}
-		state = LOADED;
-	}
-done:
-	if (state != LOADED && err)
-		snprintf(err, errlen, "%s", why);
-	return state == LOADED;
+	static enum { UNTRIED, DONE, FAILED } init;
+	/* Kept loaded until the process ends: libcurl has no way to be
+	 * unloaded safely (its TLS library's atexit handlers). */
+	if (!rt_dl_bind(&libcurl, err, errlen))
+		return false;
+	if (init == UNTRIED)
+		init = p_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? DONE : FAILED;
+	if (init == FAILED && err)
+		snprintf(err, errlen, "%s could not initialise", LIBCURL_SONAME);
+	return init == DONE;
 }
 
 /* The forwarders.  Each is only reached through smtp.c after
