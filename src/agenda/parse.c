@@ -89,8 +89,8 @@ static bool comment(const struct rt_line *ln)
 /* ---- header ---------------------------------------------------------- */
 
 /* Tabs inside a value become spaces: every output (terminal columns,
- * mail headers, exports) wants text without control characters. */
-/* Tabs are rare: strchr() finds them many bytes at a time. */
+ * mail headers, exports) wants text without control characters.  They
+ * are rare: strchr() finds them many bytes at a time. */
 static void untab(char *s)
 {
 	while ((s = strchr(s, '\t')))

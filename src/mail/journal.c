@@ -18,6 +18,27 @@ static char *key(const char *uid, int sequence, const char *method, const char *
 	return rt_buf_steal(&b);
 }
 
+/* Splits a journal line read by getline() (got bytes) in place into its
+ * tab-separated fields, up to 8 (a failure's reason, last, is kept
+ * whole): returns how many.  A line cut short by a crash or a full disk,
+ * without its newline, is no record: 0.  A "sent" record has exactly 7
+ * fields; more means a fragment glued to a later record. */
+static int split(char *line, ssize_t got, char *f[8])
+{
+	if (line[got - 1] != '\n')
+		return 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	char *p = line;
+	int k = 0;
+	for (; k < 8 && p; k++) {
+		f[k] = p;
+		p = strchr(p, '\t');
+		if (p)
+			*p++ = '\0';
+	}
+	return k;
+}
+
 static int cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -44,29 +65,18 @@ int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
 		size_t n = 0;
 		ssize_t got;
 		while ((got = getline(&line, &n, in)) > 0) {
-			/* A line cut short (a crash or a full disk while it was
-			 * written) is not a record: without its newline, or
-			 * without all its fields. */
-			if (line[got - 1] != '\n')
+			char *f[8];
+			int k = split(line, got, f);
+			if (!k)
 				continue;
-			line[strcspn(line, "\r\n")] = '\0';
-			char *f[7];
-			char *p = line;
-			int k = 0;
-			for (; k < 7 && p; k++) {
-				f[k] = p;
-				p = strchr(p, '\t');
-				if (p)
-					*p++ = '\0';
-			}
 			if (!strcmp(f[0], "version") && k >= 5) {
 				XGROW(j->versions, vcap, j->nversions + 1);
 				j->versions[j->nversions++] = (struct rt_journal_version){
 					xstrdup(f[1]), atoi(f[2]), xstrdup(f[3])};
 				continue;
 			}
-			if (k < 7 || p || strcmp(f[0], "sent") != 0 || !*f[6])
-				continue; /* p: more fields than a record has */
+			if (k != 7 || strcmp(f[0], "sent") != 0 || !*f[6])
+				continue;
 			XGROW(j->sent, cap, j->nsent + 1);
 			j->sent[j->nsent++] = key(f[1], atoi(f[2]), f[3], f[4]);
 			if (!strcmp(f[3], "REQUEST")) {
@@ -184,23 +194,18 @@ int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n)
 		return errno == ENOENT ? 0 : errno;
 	char *line = NULL;
 	size_t len = 0;
-	while (getline(&line, &len, in) > 0) {
-		line[strcspn(line, "\r\n")] = '\0';
-		char *f[8] = {0};
-		char *p = line;
-		int k = 0;
-		for (; k < 8 && p; k++) {
-			f[k] = p;
-			p = strchr(p, '\t');
-			if (p)
-				*p++ = '\0';
-		}
+	ssize_t got;
+	while ((got = getline(&line, &len, in)) > 0) {
+		char *f[8];
+		int k = split(line, got, f);
+		if (!k)
+			continue;
 		struct rt_journal_entry e = {0};
 		if (!strcmp(f[0], "version") && k >= 5) {
 			e = (struct rt_journal_entry){xstrdup("version"), xstrdup(f[1]), atoi(f[2]),
 						      NULL, NULL, NULL, xstrdup(f[3]),
 						      atoll(f[4])};
-		} else if (!strcmp(f[0], "sent") && k >= 7) {
+		} else if (!strcmp(f[0], "sent") && k == 7 && *f[6]) {
 			e = (struct rt_journal_entry){xstrdup("sent"), xstrdup(f[1]), atoi(f[2]),
 						      xstrdup(f[3]), xstrdup(f[4]), xstrdup("sent"),
 						      xstrdup(f[5]), atoll(f[6])};

@@ -33,6 +33,17 @@ static void test_torn_lines(const char *dir)
 	      f);
 	fclose(f);
 
+	/* `invite status` reads the same records as a re-run. */
+	struct rt_journal_entry *e;
+	size_t n;
+	CHECK_INT(rt_journal_read(path, &e, &n), 0);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(e[0].kind, "version");
+		CHECK_STR(e[1].address, "ann@example.org");
+	}
+	rt_journal_entries_free(e, n);
+
 	struct rt_journal j;
 	CHECK_INT(rt_journal_open(&j, path, false), 0);
 	CHECK(rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "ann@example.org"));
