@@ -59,47 +59,40 @@ int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
 {
 	size_t cap = 0, vcap = 0, icap = 0;
 	memset(j, 0, sizeof(*j));
-	FILE *in = fopen(path, "r");
-	if (in) {
-		char *line = NULL;
-		size_t n = 0;
-		ssize_t got;
-		while ((got = getline(&line, &n, in)) > 0) {
-			char *f[8];
-			int k = split(line, got, f);
-			if (!k)
-				continue;
-			if (!strcmp(f[0], "version") && k >= 5) {
-				XGROW(j->versions, vcap, j->nversions + 1);
-				j->versions[j->nversions++] = (struct rt_journal_version){
-					xstrdup(f[1]), atoi(f[2]), xstrdup(f[3])};
-				continue;
-			}
-			if (k != 7 || strcmp(f[0], "sent") != 0 || !*f[6])
-				continue;
-			XGROW(j->sent, cap, j->nsent + 1);
-			j->sent[j->nsent++] = key(f[1], atoi(f[2]), f[3], f[4]);
-			if (!strcmp(f[3], "REQUEST")) {
-				struct rt_buf b;
-				rt_buf_init(&b);
-				rt_buf_addf(&b, "%s\t%s", f[1], f[4]);
-				XGROW(j->invited, icap, j->ninvited + 1);
-				j->invited[j->ninvited++] = rt_buf_steal(&b);
-			}
+	/* The same records `invite status` shows: one reader of the file. */
+	struct rt_journal_entry *e;
+	size_t n;
+	int err = rt_journal_read(path, &e, &n);
+	if (err)
+		return err;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(e[i].kind, "version")) {
+			XGROW(j->versions, vcap, j->nversions + 1);
+			j->versions[j->nversions++] = (struct rt_journal_version){
+				xstrdup(e[i].uid), e[i].sequence, xstrdup(e[i].detail)};
+			continue;
 		}
-		free(line);
-		fclose(in);
-		if (j->nsent)
-			qsort(j->sent, j->nsent, sizeof(*j->sent), cmp);
-	} else if (errno != ENOENT) {
-		return errno;
+		if (strcmp(e[i].kind, "sent") != 0)
+			continue;
+		XGROW(j->sent, cap, j->nsent + 1);
+		j->sent[j->nsent++] = key(e[i].uid, e[i].sequence, e[i].method, e[i].address);
+		if (!strcmp(e[i].method, "REQUEST")) {
+			struct rt_buf b;
+			rt_buf_init(&b);
+			rt_buf_addf(&b, "%s\t%s", e[i].uid, e[i].address);
+			XGROW(j->invited, icap, j->ninvited + 1);
+			j->invited[j->ninvited++] = rt_buf_steal(&b);
+		}
 	}
+	rt_journal_entries_free(e, n);
+	if (j->nsent)
+		qsort(j->sent, j->nsent, sizeof(*j->sent), cmp);
 	j->path = xstrdup(path);
 	if (read_only)
 		return 0;
 	j->f = fopen(path, "a+");
 	if (!j->f) {
-		int err = errno;
+		err = errno;
 		rt_journal_close(j);
 		return err;
 	}
