@@ -21,7 +21,7 @@ static const struct command commands[] = {
 	{"agenda", "new", cmd_agenda_new, "print a starter agenda file to fill in"},
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
 	{"invite", "send", cmd_invite_send, "send the invitation to a list by e-mail"},
-	{"invite", "cancel", cmd_invite_cancel, "send the cancellation to a list"},
+	{"invite", "cancel", cmd_invite_cancel, "cancel the event for all invited"},
 	{"invite", "status", cmd_invite_status, "who has which version, from the journal"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

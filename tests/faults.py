@@ -166,7 +166,7 @@ def tests():
     finally:
         s.stop()
     expect("half sent before, then 421: exit 75, counts only the owed",
-           p.returncode == 75 and b"2 had this version already" in p.stderr
+           p.returncode == 75 and b"2 have this version already" in p.stderr
            and b"the server is unavailable; 1 not tried" in p.stderr, (p.returncode, p.stderr))
     rerun_delivers_owed("half sent before, then 421", agenda, lst, TEAM[:2])
 

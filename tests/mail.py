@@ -8,6 +8,7 @@ import email
 import email.policy
 import mailbox
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,13 +37,18 @@ def run(args, stdin=None):
     return subprocess.run([EXE] + args, input=stdin, capture_output=True, env=env)
 
 
-def messages(tmp, args, listing):
-    """Runs with -o DIR; returns [(raw bytes, parsed message)] in list order."""
+def messages(tmp, args, listing, journal=None):
+    """Runs with -o DIR; returns [(raw bytes, parsed message)] in list order.
+    journal: the text of a journal to plan from."""
     lst = os.path.join(tmp, "list.txt")
     with open(lst, "w", encoding="utf-8") as f:
         f.write(listing)
     out = tempfile.mkdtemp(dir=tmp)
-    p = run(args + ["--to", lst, "--dry-run", "-o", out, KICKOFF])
+    jpath = os.path.join(out + ".journal")
+    if journal is not None:
+        with open(jpath, "w") as f:
+            f.write(journal)
+    p = run(args + ["--to", lst, "--dry-run", "-o", out, "--journal", jpath, KICKOFF])
     expect(f"{' '.join(args[:2])}: exit 0", p.returncode == 0, p.stderr)
     found = []
     for name in sorted(os.listdir(out)):
@@ -80,9 +86,11 @@ def check_message(label, raw, msg, to_addr, to_name, method, subject):
            msg["Message-ID"].endswith("@allianz-fuer-die-region.de>"))
     alt, att = list(msg.iter_parts())
     text, html, cal = list(alt.iter_parts())
+    # A cancellation or withdrawal adds a banner before the title.
+    page = html.get_payload(decode=True).decode().replace("\r\n", "\n")
+    page = re.sub(r'<p class="status banner" role="alert">[^<]*</p>\n', "", page, count=1)
     expect(f"{label}: the HTML part is the page agenda export writes (one renderer)",
-           html.get_content_charset() == "utf-8" and HTML_PAGES
-           and html.get_payload(decode=True).decode().replace("\r\n", "\n") in HTML_PAGES,
+           html.get_content_charset() == "utf-8" and HTML_PAGES and page in HTML_PAGES,
            html.get_payload()[:200])
     expect(f"{label}: text/calendar method={method}",
            cal.get_param("method") == method and cal.get_content_charset() == "utf-8")
@@ -138,21 +146,54 @@ def tests(tmp):
         ids.add(msg["Message-ID"])
     expect("send: every Message-ID differs", len(ids) == 4)
 
-    found, _ = messages(tmp, ["invite", "send", "--sequence", "2", "--lang", "en",
-                              "--from", "Assistenz <office@example.org>"], "a@example.org\n")
+    # Someone who has an older version (here: SEQUENCE 1) gets an update.
+    uid = "retrason-kickoff-2022-12-05@allianz-fuer-die-region.de"
+    had = (f"version\t{uid}\t1\tm1:0000000000000000\t1669000000\n"
+           f"sent\t{uid}\t1\tREQUEST\ta@example.org\t<1@x>\t1669000000\n")
+    found, _ = messages(tmp, ["invite", "send", "--lang", "en",
+                              "--from", "Assistenz <office@example.org>"], "a@example.org\n",
+                        had)
     text, ev, msg = check_message("update", *found[0], "a@example.org", "", "REQUEST",
                                   f"Updated: {TITLE} – Mon 5 Dec 2022 16:00")
-    expect("update: SEQUENCE as given", int(ev["SEQUENCE"]) == 2)
+    expect("update: the next SEQUENCE", int(ev["SEQUENCE"]) == 2)
+    # A first message is an invitation, whatever the SEQUENCE.
+    found, _ = messages(tmp, ["invite", "send", "--sequence", "4"], "a@example.org\n")
+    check_message("first message at SEQUENCE 4", *found[0], "a@example.org", "", "REQUEST",
+                  f"Einladung: {TITLE} – Mo., 5. Dez. 2022 16:00")
     expect("--from: From: the sender, Reply-To: the organizer",
            msg["From"].addresses[0].addr_spec == "office@example.org" and
            msg["Reply-To"].addresses[0].addr_spec == ORG)
     expect("--lang en: English text part", "When" in text.get_content())
 
-    found, _ = messages(tmp, ["invite", "cancel", "--sequence", "2"], "a@example.org\n")
+    found, _ = messages(tmp, ["invite", "cancel"], "a@example.org\n", had)
     text, ev, msg = check_message("cancel", *found[0], "a@example.org", "", "CANCEL",
                                   f"Abgesagt: {TITLE} – Mo., 5. Dez. 2022 16:00")
     expect("cancel: STATUS:CANCELLED and the next SEQUENCE",
-           str(ev["STATUS"]) == "CANCELLED" and int(ev["SEQUENCE"]) == 3)
+           str(ev["STATUS"]) == "CANCELLED" and int(ev["SEQUENCE"]) == 2)
+    body = text.get_content()
+    expect("cancel: the text opens with the banner",
+           body.startswith("ABGESAGT: Diese Veranstaltung findet nicht statt."), body[:80])
+    html = list(list(msg.iter_parts())[0].iter_parts())[1].get_payload(decode=True).decode()
+    expect("cancel: the HTML opens with the banner",
+           re.search(r'<main class="cancelled">\s*<p class="status banner" role="alert">'
+                     r'ABGESAGT: Diese', html) or
+           re.search(r'<main>\s*<p class="status banner" role="alert">ABGESAGT: Diese', html),
+           html[:600])
+
+    # A withdrawal: a@ was invited and is no longer on the list.
+    found, p = messages(tmp, ["invite", "send", "--remove-missing", "--lang", "en"],
+                        "b@example.org\n", had)
+    byto = {m["To"].addresses[0].addr_spec: (raw, m) for raw, m in found}
+    expect("withdrawal: b invited, a withdrawn", sorted(byto) == ["a@example.org",
+                                                                  "b@example.org"], sorted(byto))
+    if "a@example.org" in byto:
+        text, ev, msg = check_message("withdrawal", *byto["a@example.org"], "a@example.org", "",
+                                      "CANCEL",
+                                      f"Invitation withdrawn: {TITLE} – Mon 5 Dec 2022 16:00")
+        expect("withdrawal: no STATUS:CANCELLED (the event goes on), a higher SEQUENCE",
+               "STATUS" not in ev and int(ev["SEQUENCE"]) == 3, (ev.get("STATUS"), ev["SEQUENCE"]))
+        expect("withdrawal: the text says so first",
+               text.get_content().startswith("INVITATION WITHDRAWN: you are no longer invited"))
 
     # The mbox on standard output holds the same messages.
     lst = os.path.join(tmp, "two.txt")

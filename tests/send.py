@@ -107,9 +107,10 @@ def tests(tmp):
         expect("first run: the refusal is named", b"refuse@example.org: refused" in p.stderr)
         with open(journal) as f:
             lines = f.read().splitlines()
-        expect("journal: one line per message, sent or failed",
-               [l.split("\t")[0] for l in lines] == ["version", "sent", "sent", "failed", "failed"],
-               lines)
+        kinds = [l.split("\t")[0] for l in lines if not l.startswith("#")]
+        expect("journal: the version, then each message's intent and outcome",
+               kinds == ["version", "intent", "sent", "intent", "sent", "intent", "failed",
+                         "intent", "failed"], lines)
 
         st = send(["invite", "status", "--json", agenda])
         status = json.loads(st.stdout)
@@ -134,14 +135,16 @@ def tests(tmp):
         expect("re-run: exit 0", p.returncode == 0, p.stderr)
         expect("re-run: nobody twice, nobody skipped",
                rcpts(h) == [["refuse@example.org"], ["later@example.org"]], rcpts(h))
-        expect("re-run: says who had it already", b"2 had this version already" in p.stderr)
+        expect("re-run: the plan says who has it already",
+               b"2 invitations; 2 have this version already" in p.stderr, p.stderr)
         h.messages.clear()
         p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
         expect("third run: nothing left to send", p.returncode == 0 and not h.messages)
 
         # 3. The agenda changes (a new time): the journal makes it SEQUENCE 1
-        # and everyone gets the update; someone taken off the list gets a
-        # cancellation of their own; someone new gets the current version.
+        # and everyone on the list gets the update, someone new the current
+        # version as an invitation.  Someone no longer on the list is left
+        # invited, and the run says so: a shorter list never cancels.
         with open(agenda, encoding="utf-8") as f:
             text = f.read()
         with open(agenda, "w", encoding="utf-8") as f:
@@ -153,30 +156,91 @@ def tests(tmp):
         p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
         got = {m[1][0]: email.message_from_bytes(m[2], policy=email.policy.default)
                for m in h.messages}
-        expect("change: the four on the list and the one taken off",
-               sorted(got) == ["erika@example.org", "hans@example.de", "later@example.org",
-                               "new@example.org", "refuse@example.org"], sorted(got))
-        expect("change: an update, SEQUENCE 1, for those on the list",
+        expect("change: the four on the list, nobody else",
+               p.returncode == 0 and sorted(got) == ["erika@example.org", "hans@example.de",
+                                                     "later@example.org", "new@example.org"],
+               (sorted(got), p.stderr))
+        expect("change: an update, SEQUENCE 1, for those who had it",
                str(got["erika@example.org"]["Subject"]).startswith("Aktualisiert:") and
-               b"SEQUENCE:1" in cal_of(got["new@example.org"]), p.stderr)
-        expect("change: the one taken off gets a cancellation",
-               str(got["refuse@example.org"]["Subject"]).startswith("Abgesagt:") and
-               b"METHOD:CANCEL" in cal_of(got["refuse@example.org"]))
+               b"SEQUENCE:1" in cal_of(got["erika@example.org"]), p.stderr)
+        expect("change: the first message to someone new is an invitation",
+               str(got["new@example.org"]["Subject"]).startswith("Einladung:") and
+               b"SEQUENCE:1" in cal_of(got["new@example.org"]))
+        expect("change: the plan, and the one left invited, named",
+               b"1 invitation, 3 updates" in p.stderr and
+               b"1 person invited earlier is not on " in p.stderr and
+               b"left invited (refuse@example.org); --remove-missing" in p.stderr, p.stderr)
         h.messages.clear()
         p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
         expect("unchanged: nothing sent", p.returncode == 0 and not h.messages, p.stderr)
+        expect("unchanged: the plan says so",
+               b"nothing to send; 4 have this version already" in p.stderr, p.stderr)
 
-        # 4. Cancel: SEQUENCE 2, to everyone who was ever invited.
+        # Asked for: the one off the list gets a withdrawal, once: METHOD
+        # CANCEL, a higher SEQUENCE, no STATUS:CANCELLED.
         h.messages.clear()
-        p = send(["invite", "cancel", "--to", lst, "--smtp", url, agenda])
-        cals = [cal_of(email.message_from_bytes(m[2], policy=email.policy.default))
-                for m in h.messages]
-        expect("cancel: everyone invited, METHOD:CANCEL, SEQUENCE 2",
+        p = send(["invite", "send", "--remove-missing", "--to", lst, "--smtp", url, agenda])
+        w = [email.message_from_bytes(m[2], policy=email.policy.default) for m in h.messages]
+        expect("--remove-missing: one withdrawal, to the one off the list",
+               p.returncode == 0 and rcpts(h) == [["refuse@example.org"]], (rcpts(h), p.stderr))
+        if w:
+            c = cal_of(w[0])
+            expect("withdrawal: subject, METHOD:CANCEL, SEQUENCE 2, the event not cancelled",
+                   str(w[0]["Subject"]).startswith("Einladung zurückgezogen:") and
+                   b"METHOD:CANCEL" in c and b"SEQUENCE:2" in c and b"STATUS:" not in c,
+                   (str(w[0]["Subject"]), c[:400]))
+        h.messages.clear()
+        p = send(["invite", "send", "--remove-missing", "--to", lst, "--smtp", url, agenda])
+        expect("withdrawal: exactly once", p.returncode == 0 and not h.messages, p.stderr)
+
+        # Another change: updates for the four, nothing for the withdrawn.
+        with open(agenda, "w", encoding="utf-8") as f:
+            f.write(text.replace("Time: 16:00-18:00", "Time: 17:00-19:00"))
+        h.messages.clear()
+        p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
+        expect("change after a withdrawal: the four get SEQUENCE 3, the withdrawn nothing",
+               p.returncode == 0 and sorted(m[1][0] for m in h.messages) ==
+               ["erika@example.org", "hans@example.de", "later@example.org", "new@example.org"]
+               and all(b"SEQUENCE:3" in cal_of(email.message_from_bytes(m[2])) for m in h.messages),
+               (rcpts(h), p.stderr))
+
+        # Back on the list: invited again (an invitation, not an update).
+        with open(lst, "a") as f:
+            f.write("refuse@example.org\n")
+        h.messages.clear()
+        p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
+        back = [email.message_from_bytes(m[2], policy=email.policy.default) for m in h.messages]
+        expect("re-added: invited again, above the withdrawal",
+               p.returncode == 0 and rcpts(h) == [["refuse@example.org"]] and
+               str(back[0]["Subject"]).startswith("Einladung:") and
+               b"SEQUENCE:3" in cal_of(back[0]), (rcpts(h), p.stderr))
+        st = json.loads(send(["invite", "status", "--json", agenda]).stdout)
+        expect("status: everyone invited at 3",
+               sorted((r["address"], r["state"], r["has_sequence"]) for r in st["recipients"]) ==
+               sorted((a, "invited", 3) for a in ["erika@example.org", "hans@example.de",
+                                                   "later@example.org", "new@example.org",
+                                                   "refuse@example.org"]), st)
+
+        # 4. Cancel: SEQUENCE 4, to everyone invited, once; the text opens
+        # with the banner.
+        h.messages.clear()
+        p = send(["invite", "cancel", "--smtp", url, agenda])
+        msgs = [email.message_from_bytes(m[2], policy=email.policy.default) for m in h.messages]
+        cals = [cal_of(m) for m in msgs]
+        expect("cancel: everyone invited, METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE 4",
                p.returncode == 0 and sorted(m[1][0] for m in h.messages) ==
                ["erika@example.org", "hans@example.de", "later@example.org",
                 "new@example.org", "refuse@example.org"] and
-               all(b"METHOD:CANCEL" in c and b"SEQUENCE:2" in c for c in cals),
+               all(b"METHOD:CANCEL" in c and b"SEQUENCE:4" in c and b"STATUS:CANCELLED" in c
+                   for c in cals),
                (p.stderr, [m[1] for m in h.messages]))
+        expect("cancel: subject and banner",
+               all(str(m["Subject"]).startswith("Abgesagt:") for m in msgs) and
+               all(m.get_body(("plain",)).get_content().startswith("ABGESAGT") for m in msgs))
+        h.messages.clear()
+        p = send(["invite", "cancel", "--smtp", url, agenda])
+        expect("cancel again: nothing more", p.returncode == 0 and not h.messages and
+               b"nothing to send; 5 withdrawn or cancelled before" in p.stderr, p.stderr)
 
         # 5. A temporary failure only: exit 75, and retried with --retries.
         os.unlink(journal)

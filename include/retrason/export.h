@@ -18,6 +18,7 @@
 
 struct rt_export_opts {
 	enum rt_lang lang; /* words added around the agenda's own text */
+	const char *banner; /* HTML: a notice before the title, or NULL */
 };
 
 /* Each writes one document to out, piece by piece, so memory stays flat

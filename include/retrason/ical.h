@@ -15,6 +15,8 @@ enum rt_ics_method { RT_ICS_PUBLISH, RT_ICS_REQUEST, RT_ICS_CANCEL };
 
 struct rt_ics_opts {
 	enum rt_ics_method method;
+	bool withdrawal;   /* CANCEL: for the attendees only, the event goes on */
+	const char *uid;   /* the event's UID; NULL: the agenda's (rt_agenda_uid) */
 	bool items;        /* also one VEVENT per agenda item (PUBLISH) */
 	int sequence;      /* SEQUENCE of the event */
 	long long dtstamp; /* DTSTAMP, seconds since 1970 UTC */

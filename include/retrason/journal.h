@@ -1,79 +1,170 @@
-/* The send journal: what was sent to whom, so that a re-run sends only
- * what is still owed.  A text file, one line per message, appended and
- * fsync'd as each message is accepted by the server:
+/* The send journal: who has which version of which event.  A plain-text
+ * file beside the agenda (FILE.journal), appended to and never rewritten
+ * in place, one record a line, fields separated by one tab:
  *
- *   version TAB uid TAB sequence TAB fingerprint TAB time
- *   sent    TAB uid TAB sequence TAB method TAB address TAB message-id TAB time
- *   failed  TAB uid TAB sequence TAB method TAB address TAB temporary|permanent
- *           TAB time TAB reason
+ *   version  UID SEQ FINGERPRINT TIME
+ *   intent   UID SEQ METHOD ADDRESS TIME
+ *   sent     UID SEQ METHOD ADDRESS MESSAGE-ID TIME
+ *   failed   UID SEQ METHOD ADDRESS temporary|permanent TIME REASON
  *
- * A version line is written when an agenda is first sent and whenever
- * it has changed since: the journal owns SEQUENCE. */
+ * and '#' comment lines.  SEQ is 0..RT_JOURNAL_MAX_SEQUENCE, TIME
+ * seconds since 1970, METHOD REQUEST (an invitation or update), WITHDRAW
+ * (one attendee's invitation withdrawn) or CANCEL (the event cancelled).
+ * A FINGERPRINT is "m1:" and 16 hex digits (what recipients see, see
+ * rt_mail_fingerprint()), "cancelled", "withdrawn", or 16 bare hex
+ * digits (written by retrason before 0.4, never equal to a new one).
+ * Every field is checked on reading as strictly as on first input
+ * (addresses by the distribution list's parser); a line that fails is a
+ * diagnostic at journal:line:col, never a recipient.  A last line
+ * without its newline is what a crash or a full disk leaves: a writer
+ * drops it, a reader ignores it.
+ *
+ * The model.
+ * - The event is its UID; the journal pins the UID of its first record.
+ * - A version is a SEQUENCE with a fingerprint: a new one is taken when
+ *   the agenda's fingerprint differs from the latest content version's,
+ *   and is written with the first message that carries it.  SEQUENCE
+ *   numbers only grow: each new one is one past the highest the journal
+ *   holds for the UID, in any record.
+ * - Each recipient of an event is in one state, from their latest sent
+ *   message: not invited; invited at version k (a REQUEST); withdrawn
+ *   at k (a WITHDRAW); cancelled at k (a CANCEL).  Failures and intents
+ *   change no state: what a failed message carried is still owed.
+ * - Write-ahead: an intent is made durable before its message goes out,
+ *   and its outcome (sent or failed) with the next batch.  A message
+ *   whose intent has no outcome was in flight when a run stopped: it
+ *   may have reached the recipient, and is owed again.
+ *
+ * A writer holds an exclusive lock (fcntl) on the file for the whole
+ * run; a second writer is refused at once, told which process has it. */
 #ifndef RETRASON_JOURNAL_H
 #define RETRASON_JOURNAL_H
 
 #include <stdbool.h>
-#include <stdio.h>
+#include <stddef.h>
+#include <sys/types.h>
 
-struct rt_journal_version {
-	char *uid;
+#include "retrason/arena.h"
+#include "retrason/buf.h"
+#include "retrason/diag.h"
+
+#define RT_JOURNAL_MAX_SEQUENCE 1000000000
+#define RT_JOURNAL_MAX_LINE 4096
+
+enum rt_journal_kind { RT_J_VERSION, RT_J_INTENT, RT_J_SENT, RT_J_FAILED };
+enum rt_journal_method { RT_JM_REQUEST, RT_JM_WITHDRAW, RT_JM_CANCEL };
+
+/* The journal words for each. */
+extern const char *const rt_journal_method_names[3];
+
+struct rt_journal_record {
+	enum rt_journal_kind kind;
+	enum rt_journal_method method; /* not for a version */
+	bool permanent;                /* a failure that won't pass */
 	int sequence;
-	char *fingerprint;
+	unsigned line;                 /* in the file; 0 if added by this run */
+	long long time;
+	const char *uid;
+	const char *addr;   /* NULL for a version */
+	const char *detail; /* fingerprint, Message-ID ("" if none) or reason */
+};
+
+enum rt_journal_state {
+	RT_JS_NONE,      /* not invited (nothing sent, or only failures) */
+	RT_JS_INVITED,   /* has a REQUEST */
+	RT_JS_WITHDRAWN, /* their invitation was withdrawn */
+	RT_JS_CANCELLED, /* the event was cancelled for them */
+};
+
+struct rt_journal_person {
+	const char *uid;
+	const char *addr;   /* as first written */
+	enum rt_journal_state state;
+	int sequence;       /* of the message behind state; -1 for NONE */
+	const char *fingerprint; /* of the version they were sent; or NULL */
+	size_t last;        /* the latest record about them (index) */
+	bool in_flight;     /* the latest record is an intent */
+};
+
+struct rt_journal_event {
+	const char *uid;
+	int max_sequence; /* the highest SEQUENCE of any record */
 };
 
 struct rt_journal {
 	char *path;
-	FILE *f;      /* open for appending; NULL when read only */
-	char **sent;  /* "uid\tseq\tmethod\taddress" (address lower-cased), sorted */
-	size_t nsent;
-	struct rt_journal_version *versions; /* in file order */
-	size_t nversions;
-	char **invited; /* "uid\taddress" of every REQUEST sent, file order */
-	size_t ninvited;
+	int fd;       /* -1 when read only */
+	bool created; /* by this open: removed on close if nothing was written */
+	struct rt_arena arena;
+	struct rt_journal_record *rec; /* in file order, then this run's */
+	size_t nrec, caprec;
+	struct rt_journal_person *people; /* in order of first appearance */
+	size_t npeople, cappeople;
+	size_t *index;  /* person + 1, open addressing on uid and address */
+	size_t nindex;  /* a power of two */
+	struct rt_journal_event *events; /* one per UID */
+	size_t nevents, capevents;
+	size_t *eindex; /* event + 1, open addressing on the uid */
+	size_t neindex;
+	size_t *versions; /* the version records (indexes into rec) */
+	size_t nversions, capversions;
+	struct rt_buf pending; /* lines not yet written */
+	size_t bytes;   /* the file's size as read and written */
+	off_t reserved; /* allocated up to here (fallocate) */
+	bool no_reserve; /* the file system can't */
+	bool durable;   /* the last sync wrote everything, even if it failed after */
+	char *text;     /* the file as read (diagnostics point into it) */
+	struct rt_diags diags;
 };
 
-/* Reads the journal at path (a missing one is empty) and, unless
- * read_only, opens it for appending.  Returns 0 or an errno value. */
-int rt_journal_open(struct rt_journal *j, const char *path, bool read_only);
+enum rt_journal_status {
+	RT_JOURNAL_OK,
+	RT_JOURNAL_IO,   /* *err is an errno value */
+	RT_JOURNAL_BUSY, /* another run holds the lock; *err is its pid (0: unknown) */
+	RT_JOURNAL_BAD,  /* lines that fail the grammar: j->diags */
+};
 
-/* The latest version recorded for uid, or NULL. */
-const struct rt_journal_version *rt_journal_latest(const struct rt_journal *j,
-						   const char *uid);
-/* Records a new version of uid (durable, like rt_journal_record()). */
-int rt_journal_version(struct rt_journal *j, const char *uid, int sequence,
-		       const char *fingerprint, long long when);
+/* Reads the journal at path (a missing one is empty).  For writing it
+ * is created if need be, locked, and a cut-off last line dropped.  On
+ * any status but OK, j->diags may hold diagnostics to print; in every
+ * case release with rt_journal_close(). */
+enum rt_journal_status rt_journal_open(struct rt_journal *j, const char *path, bool write,
+				       int *err);
+/* Writes what is pending (dropped if it can't be), releases the lock. */
 void rt_journal_close(struct rt_journal *j);
 
-/* Whether this version (uid, sequence, method) already reached addr. */
-bool rt_journal_was_sent(const struct rt_journal *j, const char *uid, int sequence,
-			 const char *method, const char *addr);
+/* The UID of the journal's first record, or NULL for an empty one. */
+const char *rt_journal_uid(const struct rt_journal *j);
+/* The highest SEQUENCE any record holds for uid, or -1. */
+int rt_journal_max_sequence(const struct rt_journal *j, const char *uid);
+/* The version with the highest SEQUENCE for uid, or NULL; content:
+ * only versions of the agenda (not "cancelled" or "withdrawn"). */
+const struct rt_journal_record *rt_journal_latest(const struct rt_journal *j, const char *uid,
+						  bool content);
+/* The fingerprint recorded for uid's version seq, or NULL. */
+const char *rt_journal_fingerprint(const struct rt_journal *j, const char *uid, int seq);
+/* What addr has of uid, or NULL if the journal never named them. */
+const struct rt_journal_person *rt_journal_find(const struct rt_journal *j, const char *uid,
+						const char *addr);
 
-/* Appends one line; status is "sent", "temporary" or "permanent",
- * detail the Message-ID or the reason.  The line is durable only after
- * rt_journal_sync(): a sender records every message that finished
- * together, then syncs once before it starts the next ones. */
-int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
-		      int sequence, const char *method, const char *addr,
-		      const char *detail, long long when);
-/* Flushes and fsyncs what was recorded; returns 0 or an errno value. */
+/* Adding records: each is applied to the state at once and written by
+ * the next rt_journal_sync().  Text from outside (a server's reply) is
+ * cut to one line of printable characters. */
+void rt_journal_add_version(struct rt_journal *j, const char *uid, int seq,
+			    const char *fingerprint, long long when);
+void rt_journal_add_intent(struct rt_journal *j, const char *uid, int seq,
+			   enum rt_journal_method m, const char *addr, long long when);
+void rt_journal_add_sent(struct rt_journal *j, const char *uid, int seq,
+			 enum rt_journal_method m, const char *addr, const char *message_id,
+			 long long when);
+void rt_journal_add_failed(struct rt_journal *j, const char *uid, int seq,
+			   enum rt_journal_method m, const char *addr, bool permanent,
+			   const char *reason, long long when);
+/* Writes and fdatasyncs what was added, then makes sure there is room
+ * on the disk for the next records (kept allocated ahead of the end);
+ * returns 0 or an errno value: then nothing more may be sent, and the
+ * run stops.  What was added before a failure of that last step is
+ * durable. */
 int rt_journal_sync(struct rt_journal *j);
-
-/* One line of the journal, for `invite status`. */
-struct rt_journal_entry {
-	char *kind;    /* "version", "sent" or "failed" */
-	char *uid;
-	int sequence;
-	char *method;  /* NULL for a version */
-	char *address; /* NULL for a version */
-	char *status;  /* "sent", "temporary" or "permanent"; NULL for a version */
-	char *detail;  /* Message-ID, reason, or fingerprint */
-	long long time;
-};
-
-/* Reads every line of the journal at path, in order.  Returns 0 (a
- * missing journal is empty) or an errno value.  Free with
- * rt_journal_entries_free(). */
-int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n);
-void rt_journal_entries_free(struct rt_journal_entry *e, size_t n);
 
 #endif

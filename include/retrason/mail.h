@@ -14,6 +14,8 @@
 struct rt_mail_opts {
 	enum rt_ics_method method; /* RT_ICS_REQUEST or RT_ICS_CANCEL */
 	bool update;               /* a REQUEST for a changed event */
+	bool withdrawal;           /* a CANCEL for this recipient only */
+	const char *uid;           /* the event's UID (the journal's); NULL: the agenda's */
 	int sequence;              /* of the payload */
 	long long date;            /* Date: and DTSTAMP, seconds since 1970 */
 	enum rt_lang lang;         /* subject and text part */
@@ -24,12 +26,15 @@ struct rt_mail_opts {
 	const struct rt_buf *html_part; /* rt_mail_html_part()'s, likewise */
 };
 
-/* The encoded text/plain body: the same for every recipient, so a run
- * makes it once and passes it in the options. */
-void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
+/* The encoded text/plain body: the same for every recipient of one kind
+ * of message, so a run makes it once and passes it in the options.  A
+ * cancellation or a withdrawal opens with a banner saying so. */
+void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a,
+		       const struct rt_mail_opts *o);
 /* The encoded text/html body: the page `agenda export -f html` writes
- * (one renderer for both), the same for every recipient. */
-void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
+ * (one renderer for both), with the same banner. */
+void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a,
+		       const struct rt_mail_opts *o);
 
 /* Appends to out the whole message for one recipient, lines ending in
  * CRLF, 7-bit clean:

@@ -8,15 +8,15 @@
 struct rt_file {
 	const char *data; /* not NUL-terminated; NULL when len is 0 */
 	size_t len;
-	bool mapped; /* private: how to release it */
 };
 
-/* Opens path and makes its bytes available in f: a regular file is
- * mapped (no copy, so large agendas cost what reading them costs), a
- * pipe or terminal is read.  Returns 0, or an errno value: EFBIG when
+/* Opens path and reads its bytes into f (never mapped: a file
+ * rewritten while it is read can't crash the reader).  Returns 0, or an errno value: EFBIG when
  * the input is larger than max bytes, EISDIR for a directory.  Release
  * with rt_file_close(). */
 int rt_file_open(struct rt_file *f, const char *path, size_t max);
 void rt_file_close(struct rt_file *f);
+/* The same for an open descriptor, read to its end. */
+int rt_file_read_fd(struct rt_file *f, int fd, size_t max);
 
 #endif

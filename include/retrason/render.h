@@ -14,6 +14,7 @@ struct rt_text_opts {
 	size_t width; /* columns, at least RT_TEXT_MIN_WIDTH */
 	bool color;   /* ANSI colour and bold */
 	enum rt_lang lang;
+	const char *banner; /* a line before everything (a mail's "CANCELLED"), or NULL */
 };
 
 #define RT_TEXT_MIN_WIDTH 20

@@ -15,49 +15,64 @@
 #include "retrason/mailbox.h"
 #include "retrason/strutil.h"
 #include "retrason/journal.h"
+#include "retrason/plan.h"
 #include "retrason/smtp.h"
 #include "retrason/xalloc.h"
 
+/* What invite send and invite cancel share of their --help. */
+#define COMMON_OPTIONS \
+	"      --smtp=URL       smtp://[user@]host[:port] (STARTTLS required but on\n" \
+	"                       loopback) or smtps://; default $RETRASON_SMTP_URL\n" \
+	"      --from=ADDR      From: this mailbox; the organizer gets Reply-To:\n" \
+	"      --cacert=FILE    trust the CAs in FILE (a private mail server)\n" \
+	"      --insecure       don't verify the server's certificate (unsafe)\n" \
+	"      --timeout=SECS   give up on a silent server after SECS (default 60)\n" \
+	"      --retries=N      retry a temporary failure N times (default 2)\n" \
+	"      --parallel=N     send over N connections at once (default 1)\n" \
+	"      --rate=N         send at most N messages a minute\n" \
+	"      --journal=FILE   the journal (default: FILE.journal)\n" \
+	"      --sequence=N     SEQUENCE of this version, instead of the journal's\n" \
+	"      --lang=LANG      de or en: subject and text (default: the file's)\n" \
+	"      --dry-run        send nothing: write the messages, as an mbox on\n" \
+	"                       standard output or with -o into DIR\n" \
+	"  -o, --output=DIR     with --dry-run: one .eml file per recipient in DIR\n" \
+	"  -q, --quiet          nothing but the plan, errors and the summary\n" \
+	"  -h, --help           show this help\n" \
+	"\n" \
+	"Settings may also come from $RETRASON_SMTP_URL and _USER, and from\n" \
+	"~/.config/retrason/config (see retrason(1)).  The password comes from\n" \
+	"$RETRASON_SMTP_PASSWORD, the config's password-command or ~/.netrc,\n" \
+	"never from the command line.  Exit status: 0 all sent, 75 some failed\n" \
+	"for now (run again), 69 some were refused, 77 the login was refused.\n"
+
 static const char send_usage[] =
 	"Usage: retrason invite send --to LIST [options] FILE\n"
-	"       retrason invite cancel --to LIST [options] FILE\n"
 	"\n"
-	"Send the invitation (or the cancellation) to everyone on the\n"
-	"distribution list LIST over SMTP: one message per recipient, who is\n"
-	"alone in To: and the only attendee.  A journal beside FILE records who\n"
-	"got which version: running the same command again sends only what is\n"
-	"still owed, and after FILE changed, an update to everyone.\n"
+	"Send the invitation to everyone on the distribution list LIST over\n"
+	"SMTP: one message per recipient, who is alone in To: and the only\n"
+	"attendee.  A journal beside FILE records who has which version: the\n"
+	"same command again sends only what is still owed, and after FILE\n"
+	"changed, an update.  People invited earlier and missing from LIST stay\n"
+	"invited unless --remove-missing.  Every run prints its plan first.\n"
 	"\n"
 	"Options:\n"
 	"      --to=LIST        the distribution list, one recipient a line\n"
-	"      --smtp=URL       smtp://[user@]host[:port] (STARTTLS required but on\n"
-	"                       loopback) or smtps://; default $RETRASON_SMTP_URL\n"
-	"      --from=ADDR      From: this mailbox; the organizer gets Reply-To:\n"
-	"      --cacert=FILE    trust the CAs in FILE (a private mail server)\n"
-	"      --insecure       don't verify the server's certificate (unsafe)\n"
-	"      --timeout=SECS   give up on a silent server after SECS (default 60)\n"
-	"      --retries=N      retry a temporary failure N times (default 2)\n"
-	"      --parallel=N     send over N connections at once (default 1)\n"
-	"      --rate=N         send at most N messages a minute\n"
-	"      --journal=FILE   the journal (default: FILE.journal)\n"
-	"      --sequence=N     SEQUENCE of this version, instead of the journal's\n"
-	"      --lang=LANG      de or en: subject and text (default: the file's)\n"
-	"      --dry-run        send nothing: write the messages, as an mbox on\n"
-	"                       standard output or with -o into DIR\n"
-	"  -o, --output=DIR     with --dry-run: one .eml file per recipient in DIR\n"
-	"  -q, --quiet          nothing but errors and the final summary\n"
-	"  -h, --help           show this help\n"
+	"      --remove-missing withdraw the invitation of those invited earlier\n"
+	"                       who are no longer on LIST, once each\n" COMMON_OPTIONS;
+
+static const char cancel_usage[] =
+	"Usage: retrason invite cancel [--to LIST] [options] FILE\n"
 	"\n"
-	"Settings may also come from $RETRASON_SMTP_URL and _USER, and from\n"
-	"~/.config/retrason/config (see retrason(1)).  The password comes from\n"
-	"$RETRASON_SMTP_PASSWORD, the config's password-command or ~/.netrc,\n"
-	"never from the command line.  Exit status: 0 all sent, 75 some failed\n"
-	"for now (run again), 69 some were refused, 77 the login was refused.\n";
+	"Cancel the event for everyone the journal beside FILE says is invited,\n"
+	"once each, over SMTP.  Every run prints its plan first.\n"
+	"\n"
+	"Options:\n"
+	"      --to=LIST        whom to cancel for when there is no journal\n" COMMON_OPTIONS;
 
 struct send_args {
 	const char *cmd;
 	const char *to, *output, *from, *journal;
-	bool dry_run, lang_given, quiet, sequence_given;
+	bool dry_run, lang_given, quiet, sequence_given, remove_missing;
 	struct settings settings;
 	int retries, rate, parallel;
 	struct rt_smtp_config smtp;
@@ -65,8 +80,9 @@ struct send_args {
 };
 
 struct tally {
-	size_t sent, skipped, temporary, permanent;
+	size_t sent, temporary, permanent, unrecorded;
 	bool auth, fatal;
+	bool io;   /* the journal can't be written: start nothing more */
 	bool down; /* the server is unavailable: start nothing more */
 };
 
@@ -74,7 +90,7 @@ static void progress(const struct send_args *args, const struct tally *t, size_t
 {
 	if (args->quiet || !isatty(STDERR_FILENO))
 		return;
-	fprintf(stderr, "\r%zu/%zu sent, %zu failed", t->sent + t->skipped, total,
+	fprintf(stderr, "\r%zu/%zu sent, %zu failed", t->sent, total,
 		t->temporary + t->permanent);
 }
 
@@ -85,14 +101,6 @@ static void pause_ms(long ms)
 		;
 }
 
-/* One message to send: to whom, and whether it invites or cancels. */
-struct target {
-	struct rt_recipient who;
-	enum rt_ics_method method;
-};
-
-static const char *const method_names[] = {"PUBLISH", "REQUEST", "CANCEL"};
-
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -100,78 +108,156 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static enum rt_journal_method jmethod(enum rt_plan_kind k)
+{
+	return k == RT_PLAN_WITHDRAW ? RT_JM_WITHDRAW
+	       : k == RT_PLAN_CANCEL ? RT_JM_CANCEL
+				     : RT_JM_REQUEST;
+}
+
+/* A run: the plan, its journal, and the text and HTML parts, made once
+ * for each kind of message (invitation, cancellation, withdrawal). */
+struct run {
+	struct send_args *args;
+	const struct rt_agenda *a;
+	struct rt_plan plan;
+	struct rt_journal j;
+	bool version_recorded, withdrawal_recorded;
+	struct rt_buf text[3], html[3];
+	bool made[3];
+};
+
+static int part_kind(enum rt_plan_kind k)
+{
+	return k == RT_PLAN_WITHDRAW ? 2 : k == RT_PLAN_CANCEL ? 1 : 0;
+}
+
+static int build(struct run *r, const struct rt_plan_entry *e, struct rt_buf *out)
+{
+	struct rt_mail_opts o = r->args->o;
+	o.uid = r->plan.uid;
+	o.sequence = e->sequence;
+	o.method = e->kind == RT_PLAN_WITHDRAW || e->kind == RT_PLAN_CANCEL ? RT_ICS_CANCEL
+									     : RT_ICS_REQUEST;
+	o.withdrawal = e->kind == RT_PLAN_WITHDRAW;
+	o.update = e->kind == RT_PLAN_UPDATE;
+	int k = part_kind(e->kind);
+	if (!r->made[k]) {
+		rt_mail_text_part(&r->text[k], r->a, &o);
+		rt_mail_html_part(&r->html[k], r->a, &o);
+		r->made[k] = true;
+	}
+	o.text_part = &r->text[k];
+	o.html_part = &r->html[k];
+	rt_buf_reset(out);
+	return rt_mail_build(out, r->a, &e->who, &o);
+}
+
+/* Write-ahead: what is about to go out, with its version the first
+ * time, so that a version is recorded with its first message. */
+static void intend(struct run *r, const struct rt_plan_entry *e, long long when)
+{
+	if (e->kind == RT_PLAN_WITHDRAW && !r->withdrawal_recorded) {
+		rt_journal_add_version(&r->j, r->plan.uid, e->sequence, "withdrawn", when);
+		r->withdrawal_recorded = true;
+	} else if (e->kind != RT_PLAN_WITHDRAW && r->plan.new_version && !r->version_recorded) {
+		rt_journal_add_version(&r->j, r->plan.uid, e->sequence, r->plan.fingerprint, when);
+		r->version_recorded = true;
+	}
+	rt_journal_add_intent(&r->j, r->plan.uid, e->sequence, jmethod(e->kind), e->who.addr,
+			      when);
+}
+
 /* One connection of a run and the message it carries. */
 struct slot {
 	struct rt_smtp *smtp;
 	struct rt_buf msg;
-	size_t target;
+	size_t entry;
 	int attempt;
 	bool busy;           /* a transfer is under way */
+	bool fresh;          /* assigned, its intent not yet durable */
 	long long retry_at;  /* > 0: waiting to try the message again */
 };
 
 /* Records the outcome of one message; sets t->auth or t->fatal when the
  * run must stop. */
-static void outcome(struct send_args *args, const struct target *tg, const char *uid,
-		    struct rt_journal *j, enum rt_smtp_result r, const char *err,
-		    const struct rt_buf *msg, struct tally *t)
+static void outcome(struct run *r, const struct rt_plan_entry *e, enum rt_smtp_result res,
+		    const char *err, const struct rt_buf *msg, struct tally *t)
 {
-	const char *to = tg->who.addr;
-	const char *method = method_names[tg->method];
+	const struct send_args *args = r->args;
+	const char *to = e->who.addr;
 	long long now = (long long)time(NULL);
-	if (r == RT_SMTP_OK) {
+	enum rt_journal_method m = jmethod(e->kind);
+	if (res == RT_SMTP_OK) {
 		const char *id = strstr(msg->data, "\r\nMessage-ID: ");
 		char mid[256] = "";
 		if (id)
 			sscanf(id + 14, "%255[^\r]", mid);
 		t->sent++;
-		if (rt_journal_record(j, "sent", uid, args->o.sequence, method, to, mid, now)) {
-			/* Without the record a re-run would send again: stop. */
-			errorf("cannot write the journal %s", j->path);
-			t->fatal = true;
-		}
+		rt_journal_add_sent(&r->j, r->plan.uid, e->sequence, m, to, mid, now);
 		return;
 	}
-	if (r == RT_SMTP_AUTH) {
+	if (res == RT_SMTP_AUTH) {
 		errorf("the server refused the login: %s", err);
 		t->auth = true;
 		return;
 	}
-	if (r == RT_SMTP_FATAL) {
+	if (res == RT_SMTP_FATAL) {
 		errorf("cannot send: %s", err);
 		t->fatal = true;
 		return;
 	}
-	if (r == RT_SMTP_DOWN) {
+	if (res == RT_SMTP_DOWN) {
 		t->down = true;
-		r = RT_SMTP_TEMPORARY;
+		res = RT_SMTP_TEMPORARY;
 	}
-	bool temp = r == RT_SMTP_TEMPORARY;
+	bool temp = res == RT_SMTP_TEMPORARY;
 	if (!args->quiet || !temp)
 		fprintf(stderr, "%sretrason: %s: %s%s\n",
 			isatty(STDERR_FILENO) && !args->quiet ? "\r\033[K" : "", to,
 			temp ? "failed for now: " : "refused: ", err);
-	rt_journal_record(j, temp ? "temporary" : "permanent", uid, args->o.sequence, method,
-			  to, err, now);
+	rt_journal_add_failed(&r->j, r->plan.uid, e->sequence, m, to, !temp, err, now);
 	if (temp)
 		t->temporary++;
 	else
 		t->permanent++;
 }
 
-/* Sends every message still owed over args->parallel connections,
- * recording each in the journal as the server accepts it. */
-static int send_all(struct send_args *args, const struct rt_agenda *a, const char *uid,
-		    const struct target *targets, size_t n, struct rt_journal *j)
+static bool stopping(const struct tally *t)
 {
+	return t->auth || t->fatal || t->down || t->io;
+}
+
+/* Makes what was recorded durable: the outcomes of the messages that
+ * finished and the intents of those about to start.  Nothing starts
+ * unless this succeeds. */
+static void sync_journal(struct run *r, struct tally *t, size_t unrecorded)
+{
+	int e = rt_journal_sync(&r->j);
+	if (!e)
+		return;
+	errorf("cannot write the journal %s: %s", r->j.path, strerror(e));
+	t->io = true;
+	if (!r->j.durable)
+		t->unrecorded += unrecorded;
+}
+
+/* Sends every message of the plan over args->parallel connections. */
+static int send_all(struct run *r)
+{
+	struct send_args *args = r->args;
+	const struct rt_plan_entry *v = r->plan.v;
+	size_t n = r->plan.n;
 	struct tally t = {0};
 	char err[512];
 	int rc = EX_OK;
 	size_t nslots = (size_t)args->parallel, next = 0, active = 0;
 	struct slot *slots = xcalloc(nslots, sizeof(*slots));
 	struct rt_smtp_pool *pool = rt_smtp_pool_new();
-	const char *from = args->o.from_addr ? args->o.from_addr : a->organizer.addr;
+	const char *from = args->o.from_addr ? args->o.from_addr : r->a->organizer.addr;
 	long long interval = args->rate ? 60000LL / args->rate : 0, last_start = 0;
+	size_t finished_unsynced = 0; /* sent, their records not yet durable */
+	bool recorded = false;         /* outcomes not yet durable */
 
 	for (size_t k = 0; k < nslots; k++) {
 		slots[k].smtp = rt_smtp_open(&args->smtp);
@@ -183,61 +269,69 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 		errorf("cannot start libcurl");
 
 	for (;;) {
-		bool stop = t.auth || t.fatal || t.down;
 		long long now = now_ms();
-		/* Give idle connections the next message still owed. */
-		for (size_t k = 0; k < nslots && !stop; k++) {
+		/* Give idle connections the next messages owed ... */
+		size_t assigned = 0;
+		for (size_t k = 0; k < nslots && !stopping(&t); k++) {
 			struct slot *sl = &slots[k];
-			if (sl->busy || (sl->retry_at && now < sl->retry_at))
+			if (sl->busy || sl->retry_at || next == n)
 				continue;
-			if (interval && last_start && now < last_start + interval)
+			if (interval && last_start && now < last_start + interval * (long long)(assigned + 1))
 				break; /* --rate: not yet */
-			if (!sl->retry_at) {
-				while (next < n && rt_journal_was_sent(j, uid, args->o.sequence,
-								       method_names[targets[next].method],
-								       targets[next].who.addr)) {
-					t.skipped++;
-					next++;
-				}
-				if (next == n)
-					continue;
-				sl->target = next++;
-				sl->attempt = 0;
-				struct rt_mail_opts o = args->o;
-				o.method = targets[sl->target].method;
-				rt_buf_reset(&sl->msg);
-				int e = rt_mail_build(&sl->msg, a, &targets[sl->target].who, &o);
-				if (e) {
-					errorf("cannot make the message for %s: %s",
-					       targets[sl->target].who.addr, strerror(e));
-					t.fatal = true;
-					break;
-				}
+			sl->entry = next++;
+			sl->attempt = 0;
+			int e = build(r, &v[sl->entry], &sl->msg);
+			if (e) {
+				errorf("cannot make the message for %s: %s", v[sl->entry].who.addr,
+				       strerror(e));
+				t.fatal = true;
+				break;
 			}
+			intend(r, &v[sl->entry], (long long)time(NULL));
+			sl->fresh = true;
+			assigned++;
+		}
+		/* ... record that they are going out, durably, with the outcomes
+		 * of those that finished ... */
+		if (assigned || recorded) {
+			sync_journal(r, &t, finished_unsynced);
+			finished_unsynced = 0;
+			recorded = false;
+		}
+		/* ... then send them, and the retries that are due. */
+		for (size_t k = 0; k < nslots; k++) {
+			struct slot *sl = &slots[k];
+			bool due = sl->retry_at && now >= sl->retry_at;
+			if (sl->busy || !(sl->fresh || due))
+				continue;
+			if (stopping(&t)) {
+				sl->fresh = false;
+				continue;
+			}
+			sl->fresh = false;
 			sl->retry_at = 0;
 			sl->busy = true;
 			active++;
 			last_start = now;
-			rt_smtp_start(pool, sl->smtp, from, targets[sl->target].who.addr,
-				      sl->msg.data, sl->msg.len);
+			rt_smtp_start(pool, sl->smtp, from, v[sl->entry].who.addr, sl->msg.data,
+				      sl->msg.len);
 		}
 		bool waiting = false;
 		for (size_t k = 0; k < nslots; k++)
-			waiting |= slots[k].retry_at > 0 && !(t.auth || t.fatal || t.down);
-		if (!active && !waiting && (next == n || t.auth || t.fatal || t.down))
+			waiting |= slots[k].retry_at > 0 && !stopping(&t);
+		if (!active && !waiting && (next == n || stopping(&t)))
 			break;
 
-		enum rt_smtp_result r;
-		struct rt_smtp *done = active ? rt_smtp_wait(pool, 200, &r, err, sizeof(err)) : NULL;
+		enum rt_smtp_result res;
+		struct rt_smtp *done = active ? rt_smtp_wait(pool, 200, &res, err, sizeof(err)) : NULL;
 		if (!done) {
 			if (!active)
 				pause_ms(20); /* only timers left: retries or --rate */
 			continue;
 		}
-		/* Take every message that has finished, then make their journal
-		 * lines durable with one fsync before any new message starts: at
-		 * most the messages in flight can be sent twice after a crash. */
-		bool recorded = false;
+		/* Take every message that has finished; their outcomes become
+		 * durable before any new message starts, so at most the
+		 * messages in flight can be sent twice after a crash. */
 		while (done) {
 			struct slot *sl = NULL;
 			for (size_t k = 0; k < nslots && !sl; k++)
@@ -245,51 +339,51 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 					sl = &slots[k];
 			sl->busy = false;
 			active--;
-			if ((r == RT_SMTP_TEMPORARY || r == RT_SMTP_DOWN) &&
-			    sl->attempt < args->retries && !(t.auth || t.fatal || t.down)) {
+			if ((res == RT_SMTP_TEMPORARY || res == RT_SMTP_DOWN) &&
+			    sl->attempt < args->retries && !stopping(&t)) {
 				sl->retry_at = now_ms() + (1000LL << sl->attempt); /* 1 s, 2 s … */
 				sl->attempt++;
 			} else {
-				outcome(args, &targets[sl->target], uid, j, r, err, &sl->msg, &t);
+				outcome(r, &v[sl->entry], res, err, &sl->msg, &t);
+				finished_unsynced += res == RT_SMTP_OK;
 				recorded = true;
 			}
-			done = active ? rt_smtp_wait(pool, 0, &r, err, sizeof(err)) : NULL;
-		}
-		if (recorded) {
-			int e = rt_journal_sync(j);
-			if (e) {
-				errorf("cannot write the journal %s: %s", j->path, strerror(e));
-				t.fatal = true;
-			}
+			done = active ? rt_smtp_wait(pool, 0, &res, err, sizeof(err)) : NULL;
 		}
 		progress(args, &t, n);
 	}
+	if (recorded && !t.io)
+		sync_journal(r, &t, finished_unsynced);
 
 	if (!args->quiet && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	fprintf(stderr, "retrason: %zu sent, %zu failed for now, %zu refused", t.sent,
 		t.temporary, t.permanent);
-	if (t.skipped)
-		fprintf(stderr, "; %zu had this version already", t.skipped);
-	fprintf(stderr, " (SEQUENCE %d, journal: %s)\n", args->o.sequence, j->path);
-	if (t.down) {
-		/* Not tried: those still owed after the failure, and those a
-		 * waiting retry held back. */
-		size_t untried = 0;
-		for (size_t k = next; k < n; k++)
-			untried += !rt_journal_was_sent(j, uid, args->o.sequence,
-							method_names[targets[k].method],
-							targets[k].who.addr);
-		for (size_t k = 0; k < nslots; k++)
-			untried += slots[k].retry_at > 0;
+	fprintf(stderr, " (SEQUENCE %d, journal: %s)\n", r->plan.sequence, r->j.path);
+	/* Not tried: those still owed after the failure, and those a
+	 * waiting retry held back. */
+	size_t untried = n - next;
+	for (size_t k = 0; k < nslots; k++)
+		untried += slots[k].retry_at > 0;
+	if (t.down && untried)
 		fprintf(stderr, "retrason: the server is unavailable; %zu not tried\n", untried);
+	else if (t.io && untried)
+		fprintf(stderr, "retrason: %zu not sent: the journal could not record them first\n",
+			untried);
+	if (t.unrecorded)
+		fprintf(stderr, "retrason: %zu sent but not recorded: a re-run sends them again\n",
+			t.unrecorded);
+	if (t.down || t.io)
 		t.temporary += untried;
-	}
-	if (t.temporary)
-		fprintf(stderr, "retrason: run the same command again to retry\n");
+	if (t.temporary || t.io)
+		fprintf(stderr, "retrason: %s\n",
+			t.io ? "make room for the journal, then run the same command again"
+			     : "run the same command again to retry");
 
 	if (t.auth)
 		rc = EX_NOPERM;
+	else if (t.io)
+		rc = EX_IOERR;
 	else if (t.fatal || t.permanent)
 		rc = EX_UNAVAILABLE;
 	else if (t.temporary)
@@ -303,63 +397,93 @@ static int send_all(struct send_args *args, const struct rt_agenda *a, const cha
 	return rc;
 }
 
-/* The SEQUENCE of what this run sends, from the journal: the same as
- * last time if the agenda is unchanged, the next one if it changed or
- * is cancelled.  Records a new version unless read only.  Returns 0 or
- * an exit status. */
-static int settle_version(struct send_args *args, const struct rt_agenda *a, const char *uid,
-			  struct rt_journal *j)
+/* At most a few addresses in a sentence, then how many more. */
+static void some(const char *const *addr, size_t n)
 {
-	bool cancel = args->o.method == RT_ICS_CANCEL;
-	char *fp = cancel ? xstrdup("cancelled") : rt_mail_fingerprint(a);
-	const struct rt_journal_version *last = rt_journal_latest(j, uid);
-	bool fresh = true;
-	if (args->sequence_given)
-		args->o.sequence += cancel;
-	else if (!last)
-		args->o.sequence = cancel;
-	else if (!strcmp(last->fingerprint, fp)) {
-		args->o.sequence = last->sequence;
-		fresh = false;
-	} else
-		args->o.sequence = last->sequence + 1;
-	if (!cancel)
-		args->o.update = args->o.sequence > 0;
-	int rc = EX_OK;
-	if (fresh && j->f) {
-		int e = rt_journal_version(j, uid, args->o.sequence, fp, (long long)time(NULL));
-		if (e) {
-			errorf("cannot write the journal %s: %s", j->path, strerror(e));
-			rc = EX_CANTCREAT;
-		}
-	}
-	free(fp);
-	return rc;
+	for (size_t i = 0; i < n && i < 5; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", addr[i]);
+	if (n > 5)
+		fprintf(stderr, " and %zu more", n - 5);
 }
 
-/* Who gets what: for an invitation, everyone on the list, and a
- * cancellation for whoever was invited before but is no longer on it;
- * for a cancellation, everyone on the list or invited before. */
-static struct target *targets_for(const struct send_args *args, const struct rt_recipients *list,
-				  const struct rt_journal *j, const char *uid, size_t *n)
+static void count(bool *first, size_t n, const char *one, const char *many)
 {
-	struct target *t = xcalloc(list->n + j->ninvited + 1, sizeof(*t));
-	size_t k = 0, ulen = strlen(uid);
-	for (size_t i = 0; i < list->n; i++)
-		t[k++] = (struct target){list->v[i], args->o.method};
-	for (size_t i = 0; i < j->ninvited; i++) {
-		const char *e = j->invited[i];
-		if (strncmp(e, uid, ulen) || e[ulen] != '\t')
-			continue;
-		const char *addr = e + ulen + 1;
-		bool known = false;
-		for (size_t m = 0; m < k && !known; m++)
-			known = !rt_strcasecmp(t[m].who.addr, addr);
-		if (!known)
-			t[k++] = (struct target){{NULL, (char *)addr, 0}, RT_ICS_CANCEL};
+	if (!n)
+		return;
+	fprintf(stderr, "%s%zu %s", *first ? "" : ", ", n, n == 1 ? one : many);
+	*first = false;
+}
+
+/* The plan, before anything is sent. */
+static void print_plan(const struct run *r, const char *list_path)
+{
+	const struct rt_plan *p = &r->plan;
+	bool first = true;
+	fprintf(stderr, "retrason: plan for SEQUENCE %d of %s: ", p->sequence, p->uid);
+	count(&first, p->count[RT_PLAN_INVITE], "invitation", "invitations");
+	count(&first, p->count[RT_PLAN_UPDATE], "update", "updates");
+	count(&first, p->count[RT_PLAN_WITHDRAW], "withdrawal", "withdrawals");
+	count(&first, p->count[RT_PLAN_CANCEL], "cancellation", "cancellations");
+	if (first)
+		fputs("nothing to send", stderr);
+	if (p->unchanged)
+		fprintf(stderr, "; %zu %s this version already", p->unchanged,
+			p->unchanged == 1 ? "has" : "have");
+	if (p->done)
+		fprintf(stderr, "; %zu withdrawn or cancelled before", p->done);
+	fputc('\n', stderr);
+	if (p->legacy)
+		errorf("warning: the journal's versions were written by an older retrason and "
+		       "can't be compared with this one: everyone invited gets this version as "
+		       "an update");
+	if (p->nkept) {
+		fprintf(stderr, "retrason: %zu %s invited earlier %s not on %s; left invited (",
+			p->nkept, p->nkept == 1 ? "person" : "people", p->nkept == 1 ? "is" : "are",
+			list_path);
+		some(p->kept, p->nkept);
+		fputs("); --remove-missing withdraws their invitations\n", stderr);
 	}
-	*n = k;
-	return t;
+	if (p->never_invited)
+		fprintf(stderr, "retrason: %zu on %s %s never invited: nothing to cancel\n",
+			p->never_invited, list_path, p->never_invited == 1 ? "was" : "were");
+}
+
+/* Which UID this run sends under: the journal's, pinned at its first
+ * send.  Returns 0 or an exit status (reported). */
+static int pin_uid(const struct rt_agenda *a, const char *path, const struct rt_journal *j,
+		   char **uid)
+{
+	char *mine = rt_agenda_uid(a);
+	const char *pinned = rt_journal_uid(j);
+	if (strchr(mine, '\t') || strlen(mine) > 1000) {
+		errorf("%s: the UID must be at most 1000 bytes and hold no tab", path);
+		free(mine);
+		return EX_DATAERR;
+	}
+	if (!pinned || !strcmp(pinned, mine)) {
+		if (!a->uid)
+			errorf("warning: %s has no 'UID:' line; calendars know this event by its "
+			       "title and organizer; add 'UID: %s' to keep it for good",
+			       path, mine);
+		*uid = mine;
+		return EX_OK;
+	}
+	if (a->uid) {
+		errorf("%s: 'UID: %s' is not the event the journal %s has sent (UID %s)", path,
+		       mine, j->path, pinned);
+		fprintf(stderr, "note: to go on with that event, write 'UID: %s'; for a new "
+				"event, give another --journal (and 'invite cancel' the old one)\n",
+			pinned);
+		free(mine);
+		return EX_DATAERR;
+	}
+	errorf("warning: %s: the title or organizer changed, and with them the derived UID; "
+	       "keeping the event's UID from the journal, so calendars update the same "
+	       "entry. Add this line to the agenda to keep it for good: UID: %s",
+	       path, pinned);
+	free(mine);
+	*uid = xstrdup(pinned);
+	return EX_OK;
 }
 
 static char *copy_str(void *ctx, const char *s, size_t n)
@@ -417,15 +541,67 @@ static int write_eml(const char *dir, size_t index, const char *addr,
 	return err ? EX_CANTCREAT : EX_OK;
 }
 
+/* Opens the journal and reports why it can't be used; 0 or an exit
+ * status. */
+static int open_journal(struct rt_journal *j, const char *path, bool write)
+{
+	int err;
+	enum rt_journal_status st = rt_journal_open(j, path, write, &err);
+	switch (st) {
+	case RT_JOURNAL_OK:
+		return EX_OK;
+	case RT_JOURNAL_BUSY:
+		if (err)
+			errorf("the journal %s is in use by another retrason (process %d); "
+			       "wait until it has finished", path, err);
+		else
+			errorf("the journal %s is in use by another retrason; wait until it has "
+			       "finished", path);
+		return EX_TEMPFAIL;
+	case RT_JOURNAL_BAD:
+		rt_diags_print(&j->diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
+		errorf("the journal %s is damaged; retrason will not guess who has which "
+		       "version: repair or remove the lines above (they are explained in "
+		       "retrason(1), JOURNAL)", path);
+		return EX_DATAERR;
+	case RT_JOURNAL_IO:
+		break;
+	}
+	errorf("cannot %s the journal %s: %s", write ? "use" : "read", path, strerror(err));
+	return err == EACCES || err == EROFS || err == ENOENT || err == EISDIR ? EX_CANTCREAT
+									       : EX_IOERR;
+}
+
+static int dry_run(struct run *r)
+{
+	struct rt_buf msg;
+	rt_buf_init(&msg);
+	int rc = EX_OK;
+	for (size_t i = 0; i < r->plan.n && !rc; i++) {
+		const struct rt_plan_entry *e = &r->plan.v[i];
+		int err = build(r, e, &msg);
+		if (err) {
+			errorf("cannot make the message for %s: %s", e->who.addr, strerror(err));
+			rc = EX_SOFTWARE;
+		} else if (r->args->output) {
+			rc = write_eml(r->args->output, i, e->who.addr, &msg);
+		} else {
+			write_mbox(&msg, r->args->o.date);
+		}
+	}
+	rt_buf_finish(&msg);
+	return rc;
+}
+
 static int with_journal(struct send_args *args, const struct rt_agenda *a,
 			const struct rt_recipients *list, const char *agenda_path)
 {
 	struct rt_buf path;
 	rt_buf_init(&path);
-	int prc = journal_path(args->cmd, args->journal, agenda_path, &path);
-	if (prc) {
+	int rc = journal_path(args->cmd, args->journal, agenda_path, &path);
+	if (rc) {
 		rt_buf_finish(&path);
-		return prc;
+		return rc;
 	}
 	/* Before the journal records anything: without libcurl, nothing
 	 * can be sent. */
@@ -435,59 +611,37 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 		rt_buf_finish(&path);
 		return EX_UNAVAILABLE;
 	}
-	struct rt_journal j;
-	int e = rt_journal_open(&j, rt_buf_str(&path), args->dry_run);
-	if (e) {
-		errorf("cannot use the journal %s: %s", rt_buf_str(&path), strerror(e));
-		rt_buf_finish(&path);
-		return EX_CANTCREAT;
+	struct run r = {.args = args, .a = a};
+	for (int k = 0; k < 3; k++) {
+		rt_buf_init(&r.text[k]);
+		rt_buf_init(&r.html[k]);
 	}
+	rc = open_journal(&r.j, rt_buf_str(&path), !args->dry_run);
 	rt_buf_finish(&path);
-	char *uid = rt_agenda_uid(a);
-	size_t n = 0;
-	struct target *t = NULL;
-	struct rt_buf text, html;
-	rt_buf_init(&text);
-	rt_buf_init(&html);
-	rt_mail_text_part(&text, a, args->o.lang);
-	rt_mail_html_part(&html, a, args->o.lang);
-	args->o.text_part = &text;
-	args->o.html_part = &html;
-	int rc = settle_version(args, a, uid, &j);
+	char *uid = NULL, *fp = NULL;
 	if (!rc)
-		t = targets_for(args, list, &j, uid, &n);
-	if (!rc && !args->dry_run) {
-		rc = send_all(args, a, uid, t, n, &j);
-	} else if (!rc) {
-		struct rt_buf msg;
-		rt_buf_init(&msg);
-		for (size_t i = 0; i < n && !rc; i++) {
-			if (rt_journal_was_sent(&j, uid, args->o.sequence,
-						method_names[t[i].method], t[i].who.addr))
-				continue; /* a dry run shows what a real one would send */
-			struct rt_mail_opts o = args->o;
-			o.method = t[i].method;
-			rt_buf_reset(&msg);
-			e = rt_mail_build(&msg, a, &t[i].who, &o);
-			if (e) {
-				errorf("cannot make the message for %s: %s", t[i].who.addr,
-				       strerror(e));
-				rc = EX_SOFTWARE;
-			} else if (args->output) {
-				rc = write_eml(args->output, i, t[i].who.addr, &msg);
-			} else {
-				write_mbox(&msg, args->o.date);
-			}
-		}
-		rt_buf_finish(&msg);
+		rc = pin_uid(a, agenda_path, &r.j, &uid);
+	if (!rc) {
+		bool cancel = args->o.method == RT_ICS_CANCEL;
+		fp = cancel ? xstrdup("cancelled") : rt_mail_fingerprint(a);
+		struct rt_plan_opts po = {.cancel = cancel,
+					  .remove_missing = args->remove_missing,
+					  .sequence = args->sequence_given ? args->o.sequence : -1};
+		rt_plan_make(&r.plan, &r.j, uid, fp, list, &po);
+		print_plan(&r, args->to ? args->to : "the list");
+		if (args->dry_run)
+			rc = dry_run(&r);
+		else if (r.plan.n)
+			rc = send_all(&r);
+		rt_plan_finish(&r.plan);
 	}
-	free(t);
+	for (int k = 0; k < 3; k++) {
+		rt_buf_finish(&r.text[k]);
+		rt_buf_finish(&r.html[k]);
+	}
+	free(fp);
 	free(uid);
-	args->o.text_part = NULL;
-	args->o.html_part = NULL;
-	rt_buf_finish(&text);
-	rt_buf_finish(&html);
-	rt_journal_close(&j);
+	rt_journal_close(&r.j);
 	return rc;
 }
 
@@ -495,6 +649,7 @@ static int run(int argc, char **argv, struct send_args *args)
 {
 	static const struct option longopts[] = {
 		{"to", required_argument, NULL, 'T'},
+		{"remove-missing", no_argument, NULL, 'M'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"output", required_argument, NULL, 'o'},
 		{"from", required_argument, NULL, 'F'},
@@ -526,6 +681,9 @@ static int run(int argc, char **argv, struct send_args *args)
 			break;
 		case 'n':
 			args->dry_run = true;
+			break;
+		case 'M':
+			args->remove_missing = true;
 			break;
 		case 'o':
 			args->output = optarg;
@@ -580,14 +738,18 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->quiet = true;
 			break;
 		case 'h':
-			fputs(send_usage, stdout);
+			fputs(args->o.method == RT_ICS_CANCEL ? cancel_usage : send_usage, stdout);
 			return EX_OK;
 		default:
 			return EX_USAGE;
 		}
 	}
-	if (!args->to)
+	bool cancel = args->o.method == RT_ICS_CANCEL;
+	if (!args->to && !cancel)
 		return usage_error(cmd, "--to LIST is required: who is invited?");
+	if (args->remove_missing && cancel)
+		return usage_error(cmd, "--remove-missing goes with invite send: invite cancel "
+					"cancels the event for everyone invited");
 	if (argc - optind != 1)
 		return usage_error(cmd, "give one agenda file");
 	if (args->output && !args->dry_run)
@@ -649,7 +811,7 @@ static int run(int argc, char **argv, struct send_args *args)
 	memset(&list, 0, sizeof(list)); /* empty, and fine to finish */
 	struct loaded l;
 	rc = need_ical();
-	if (!rc)
+	if (!rc && args->to)
 		rc = load_list(args->to, &list);
 	if (!rc)
 		rc = load_good_agenda(argv[optind], &l);

@@ -1,11 +1,14 @@
 /* retrason invite status: who has which version, from the journal. */
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
 
 #include "cmd.h"
 #include "retrason/buf.h"
+#include "retrason/export.h"
 #include "retrason/journal.h"
 #include "retrason/strutil.h"
 #include "retrason/xalloc.h"
@@ -13,29 +16,15 @@
 static const char usage[] =
 	"Usage: retrason invite status [--json] [--journal=FILE] FILE\n"
 	"\n"
-	"Show, from the send journal of the agenda FILE, each recipient's latest\n"
-	"message: which version (method and SEQUENCE), whether it was sent or\n"
-	"failed and why, when, and its Message-ID.\n"
+	"Show, from the send journal of the agenda FILE, each recipient's state\n"
+	"(invited, withdrawn or cancelled, and at which SEQUENCE) and their\n"
+	"latest message: which, whether it was sent or failed and why, when,\n"
+	"and its Message-ID.\n"
 	"\n"
 	"Options:\n"
 	"      --json           one JSON object, for scripts\n"
 	"      --journal=FILE   the journal (default: FILE.journal)\n"
 	"  -h, --help           show this help\n";
-
-static void json_string(struct rt_buf *b, const char *s)
-{
-	rt_buf_addc(b, '"');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			rt_buf_addf(b, "\\%c", c);
-		else if (c < 0x20 || c == 0x7F)
-			rt_buf_addf(b, "\\u%04x", c);
-		else
-			rt_buf_addc(b, (char)c);
-	}
-	rt_buf_addc(b, '"');
-}
 
 static void iso_time(char *out, size_t n, long long t)
 {
@@ -87,86 +76,96 @@ int cmd_invite_status(int argc, char **argv)
 		return rc;
 	}
 
-	struct rt_journal_entry *e;
-	size_t n;
-	int err = rt_journal_read(rt_buf_str(&jpath), &e, &n);
-	if (err) {
-		errorf("cannot read %s: %s", rt_buf_str(&jpath), strerror(err));
+	struct rt_journal j;
+	int err;
+	enum rt_journal_status st = rt_journal_open(&j, rt_buf_str(&jpath), false, &err);
+	if (st != RT_JOURNAL_OK) {
+		if (st == RT_JOURNAL_BAD) {
+			rt_diags_print(&j.diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
+			errorf("the journal %s is damaged: repair or remove the lines above",
+			       rt_buf_str(&jpath));
+		} else {
+			errorf("cannot read %s: %s", rt_buf_str(&jpath), strerror(err));
+		}
+		rt_journal_close(&j);
 		rt_buf_finish(&jpath);
 		loaded_finish(&l);
-		return EX_NOINPUT;
+		return st == RT_JOURNAL_BAD ? EX_DATAERR : err == ENOENT || err == EACCES ? EX_NOINPUT : EX_IOERR;
 	}
-	char *uid = rt_agenda_uid(l.agenda);
-
-	/* Each address's latest line for this event, in order of first
-	 * appearance; and the latest version. */
-	size_t *latest = xcalloc(n + 1, sizeof(*latest)), nlatest = 0;
-	int version = -1;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(e[i].uid, uid) != 0)
-			continue;
-		if (!e[i].address) {
-			if (e[i].sequence > version)
-				version = e[i].sequence;
-			continue;
-		}
-		size_t k = 0;
-		while (k < nlatest && rt_strcasecmp(e[latest[k]].address, e[i].address))
-			k++;
-		latest[k] = i;
-		if (k == nlatest)
-			nlatest++;
-	}
+	/* The event the journal has sent (its UID is pinned), else this
+	 * agenda's. */
+	char *uid = rt_journal_uid(&j) ? xstrdup(rt_journal_uid(&j)) : rt_agenda_uid(l.agenda);
+	const struct rt_journal_record *v = rt_journal_latest(&j, uid, false);
+	int version = v ? v->sequence : -1;
+	static const char *const states[] = {"not invited", "invited", "withdrawn", "cancelled"};
 
 	struct rt_buf out;
 	rt_buf_init(&out);
 	char when[32];
 	if (json) {
 		rt_buf_adds(&out, "{\"uid\": ");
-		json_string(&out, uid);
+		rt_json_string(&out, uid, strlen(uid));
 		rt_buf_addf(&out, ", \"sequence\": %d, \"journal\": ", version);
-		json_string(&out, rt_buf_str(&jpath));
+		rt_json_string(&out, rt_buf_str(&jpath), jpath.len);
 		rt_buf_adds(&out, ", \"recipients\": [");
-		for (size_t k = 0; k < nlatest; k++) {
-			const struct rt_journal_entry *x = &e[latest[k]];
-			iso_time(when, sizeof(when), x->time);
-			rt_buf_adds(&out, k ? ",\n  {" : "\n  {");
-			rt_buf_adds(&out, "\"address\": ");
-			json_string(&out, x->address);
-			rt_buf_adds(&out, ", \"method\": ");
-			json_string(&out, x->method);
-			rt_buf_addf(&out, ", \"sequence\": %d, \"status\": ", x->sequence);
-			json_string(&out, x->status);
-			rt_buf_adds(&out, ", \"time\": ");
-			json_string(&out, when);
-			rt_buf_adds(&out, !strcmp(x->status, "sent") ? ", \"message_id\": "
-								   : ", \"reason\": ");
-			json_string(&out, x->detail);
-			rt_buf_addc(&out, '}');
-		}
-		rt_buf_adds(&out, nlatest ? "\n]}\n" : "]}\n");
+	} else if (version < 0) {
+		rt_buf_addf(&out, "%s: not sent yet (UID %s, journal %s)\n", l.diags.path, uid,
+			    rt_buf_str(&jpath));
 	} else {
-		if (version < 0)
-			rt_buf_addf(&out, "%s: not sent yet (journal %s)\n", l.diags.path,
-				    rt_buf_str(&jpath));
-		else
-			rt_buf_addf(&out, "%s: version %d (journal %s)\n", l.diags.path, version,
-				    rt_buf_str(&jpath));
-		for (size_t k = 0; k < nlatest; k++) {
-			const struct rt_journal_entry *x = &e[latest[k]];
-			iso_time(when, sizeof(when), x->time);
-			const char *st = !strcmp(x->status, "sent")	   ? "sent"
-					 : !strcmp(x->status, "temporary") ? "failed for now"
-									   : "refused";
-			rt_buf_addf(&out, "%-32s %-7s %3d  %-14s %s  %s\n", x->address, x->method,
-				    x->sequence, st, when, x->detail);
-		}
+		rt_buf_addf(&out, "%s: version %d of UID %s (journal %s)\n", l.diags.path, version,
+			    uid, rt_buf_str(&jpath));
 	}
+	size_t shown = 0;
+	for (size_t k = 0; k < j.npeople; k++) {
+		const struct rt_journal_person *ps = &j.people[k];
+		if (strcmp(ps->uid, uid) != 0)
+			continue;
+		const struct rt_journal_record *x = &j.rec[ps->last];
+		const char *status = x->kind == RT_J_SENT     ? "sent"
+				     : x->kind == RT_J_INTENT ? "in_flight"
+				     : x->permanent	      ? "permanent"
+							      : "temporary";
+		iso_time(when, sizeof(when), x->time);
+		if (json) {
+			rt_buf_adds(&out, shown++ ? ",\n  {" : "\n  {");
+			rt_buf_adds(&out, "\"address\": ");
+			rt_json_string(&out, ps->addr, strlen(ps->addr));
+			rt_buf_addf(&out, ", \"state\": \"%s\", \"has_sequence\": ",
+				    ps->state == RT_JS_NONE ? "not_invited" : states[ps->state]);
+			if (ps->sequence < 0)
+				rt_buf_adds(&out, "null");
+			else
+				rt_buf_addf(&out, "%d", ps->sequence);
+			rt_buf_addf(&out, ", \"method\": \"%s\", \"sequence\": %d, \"status\": \"%s\"",
+				    rt_journal_method_names[x->method], x->sequence, status);
+			rt_buf_adds(&out, ", \"time\": ");
+			rt_json_string(&out, when, strlen(when));
+			if (x->kind != RT_J_INTENT) {
+				rt_buf_adds(&out, x->kind == RT_J_SENT ? ", \"message_id\": "
+								       : ", \"reason\": ");
+				rt_json_string(&out, x->detail, strlen(x->detail));
+			}
+			rt_buf_addc(&out, '}');
+			continue;
+		}
+		const char *word = x->kind == RT_J_SENT	      ? "sent"
+				   : x->kind == RT_J_INTENT   ? "interrupted"
+				   : x->permanent	      ? "refused"
+							      : "failed for now";
+		char has[32] = "";
+		if (ps->state != RT_JS_NONE)
+			snprintf(has, sizeof(has), " %d", ps->sequence);
+		rt_buf_addf(&out, "%-32s %-11s%-4s %-8s %3d %-14s %s  %s\n", ps->addr,
+			    states[ps->state], has, rt_journal_method_names[x->method], x->sequence,
+			    word, when, x->detail);
+		shown++;
+	}
+	if (json)
+		rt_buf_adds(&out, shown ? "\n]}\n" : "]}\n");
 	fwrite(out.data, 1, out.len, stdout);
 	rt_buf_finish(&out);
-	free(latest);
 	free(uid);
-	rt_journal_entries_free(e, n);
+	rt_journal_close(&j);
 	rt_buf_finish(&jpath);
 	loaded_finish(&l);
 	return EX_OK;

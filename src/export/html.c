@@ -319,6 +319,11 @@ static int page(struct sink *s, const struct rt_agenda *a, const struct rt_expor
 		text(b, rt_msg(lang, cancelled ? RT_MSG_CANCELLED : RT_MSG_TENTATIVE));
 		rt_buf_adds(b, "</p>\n");
 	}
+	if (o->banner) {
+		rt_buf_adds(b, "<p class=\"status banner\" role=\"alert\">");
+		text(b, o->banner);
+		rt_buf_adds(b, "</p>\n");
+	}
 	rt_buf_adds(b, "<h1>");
 	text(b, a->title);
 	rt_buf_adds(b, "</h1>\n");

@@ -166,8 +166,12 @@ static icalcomponent *main_event(struct ctx *c)
 	if (c->text.len)
 		text_prop(c, ev, icalproperty_new_contact(rt_buf_str(&c->text)));
 
+	/* A withdrawal says nothing of the event's status: it goes on
+	 * without this attendee (RFC 5546 3.2.5). */
 	enum icalproperty_status st = ICAL_STATUS_NONE;
-	if (c->o->method == RT_ICS_CANCEL || a->status == RT_STATUS_CANCELLED)
+	if (c->o->withdrawal)
+		;
+	else if (c->o->method == RT_ICS_CANCEL || a->status == RT_STATUS_CANCELLED)
 		st = ICAL_STATUS_CANCELLED;
 	else if (a->status == RT_STATUS_TENTATIVE)
 		st = ICAL_STATUS_TENTATIVE;
@@ -455,7 +459,7 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 	/* --items puts times on an all-day event's items too. */
 	bool timed = !a->all_day || (o->items && a->nitems);
 	const char *vtz = zone && timed ? vtimezone_text(zone, a->timezone, a->first) : NULL;
-	char *uid = rt_agenda_uid(a);
+	char *uid = o->uid ? xstrdup(o->uid) : rt_agenda_uid(a);
 
 	c.tzid = vtz ? a->timezone : NULL;
 	c.uid = uid;

@@ -1,231 +1,624 @@
+/* The send journal (include/retrason/journal.h): its grammar, its lock,
+ * and the state it holds, indexed so that a re-run and `invite status`
+ * are linear in its size. */
+#define _GNU_SOURCE /* fallocate */
 #include "retrason/journal.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "retrason/buf.h"
+#include "retrason/hash.h"
+#include "retrason/mailbox.h"
+#include "retrason/readfile.h"
+#include "retrason/strutil.h"
+#include "retrason/textline.h"
+#include "retrason/utf8.h"
 #include "retrason/xalloc.h"
 
-static char *key(const char *uid, int sequence, const char *method, const char *addr)
+const char *const rt_journal_method_names[3] = {"REQUEST", "WITHDRAW", "CANCEL"};
+static const char *const kind_names[] = {"version", "intent", "sent", "failed"};
+static const int nfields[] = {5, 6, 7, 8};
+
+#define MAX_TIME 253402300799LL /* 9999-12-31T23:59:59Z */
+#define MAX_JOURNAL ((size_t)1 << 32)
+#define RESERVE ((off_t)65536) /* room kept ahead for the next records */
+#define HEADER "# retrason send journal: one line a message (see retrason(1), JOURNAL)\n"
+
+/* ---- state ---- */
+
+static uint64_t person_hash(const char *uid, const char *addr)
 {
-	struct rt_buf b;
-	rt_buf_init(&b);
-	rt_buf_addf(&b, "%s\t%d\t%s\t", uid, sequence, method);
-	for (const char *p = addr; *p; p++)
-		rt_buf_addc(&b, (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p);
-	return rt_buf_steal(&b);
+	return rt_hash_fold(rt_hash_str(RT_HASH_BASIS, uid) ^ 0x9e3779b97f4a7c15u, addr);
 }
 
-/* Splits a journal line read by getline() (got bytes) in place into its
- * tab-separated fields, up to 8 (a failure's reason, last, is kept
- * whole): returns how many.  A line cut short by a crash or a full disk,
- * without its newline, is no record: 0.  A "sent" record has exactly 7
- * fields; more means a fragment glued to a later record. */
-static int split(char *line, ssize_t got, char *f[8])
+static size_t *slot_of(const struct rt_journal *j, const char *uid, const char *addr)
 {
-	if (line[got - 1] != '\n')
-		return 0;
-	line[strcspn(line, "\r\n")] = '\0';
-	char *p = line;
-	int k = 0;
-	for (; k < 8 && p; k++) {
-		f[k] = p;
-		p = strchr(p, '\t');
-		if (p)
-			*p++ = '\0';
+	size_t mask = j->nindex - 1;
+	size_t i = (size_t)person_hash(uid, addr) & mask;
+	for (;;) {
+		size_t *s = &j->index[i];
+		if (!*s)
+			return s;
+		const struct rt_journal_person *p = &j->people[*s - 1];
+		/* uids are interned: one pointer per event */
+		if ((p->uid == uid || !strcmp(p->uid, uid)) && !rt_strcasecmp(p->addr, addr))
+			return s;
+		i = (i + 1) & mask;
 	}
-	return k;
 }
 
-static int cmp(const void *a, const void *b)
+static void grow_index(struct rt_journal *j)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	free(j->index);
+	j->nindex = j->nindex ? j->nindex * 2 : 1024;
+	j->index = xcalloc(j->nindex, sizeof(*j->index));
+	for (size_t k = 0; k < j->npeople; k++)
+		*slot_of(j, j->people[k].uid, j->people[k].addr) = k + 1;
 }
 
-static int durable(struct rt_journal *j)
+static struct rt_journal_person *person(struct rt_journal *j, const char *uid, const char *addr)
 {
-	if (fflush(j->f) != 0 || ferror(j->f))
-		return errno ? errno : EIO;
-	/* fdatasync: the appended lines and the size that makes them
-	 * readable, without the timestamps fsync would also write. */
-	if (fdatasync(fileno(j->f)) != 0)
+	if ((j->npeople + 1) * 2 > j->nindex)
+		grow_index(j);
+	size_t *s = slot_of(j, uid, addr);
+	if (*s)
+		return &j->people[*s - 1];
+	XGROW(j->people, j->cappeople, j->npeople + 1);
+	struct rt_journal_person *p = &j->people[j->npeople++];
+	*p = (struct rt_journal_person){uid, rt_arena_strndup(&j->arena, addr, strlen(addr)),
+					RT_JS_NONE, -1, NULL, 0, false};
+	*s = j->npeople;
+	return p;
+}
+
+static size_t *event_slot(const struct rt_journal *j, const char *uid, size_t n)
+{
+	size_t mask = j->neindex - 1;
+	size_t i = (size_t)rt_hash(RT_HASH_BASIS, uid, n) & mask;
+	while (j->eindex[i]) {
+		const char *u = j->events[j->eindex[i] - 1].uid;
+		if (!strncmp(u, uid, n) && !u[n])
+			break;
+		i = (i + 1) & mask;
+	}
+	return &j->eindex[i];
+}
+
+/* The event of uid[0..n), added if new: records share its copy of uid. */
+static struct rt_journal_event *event(struct rt_journal *j, const char *uid, size_t n)
+{
+	if ((j->nevents + 1) * 2 > j->neindex) {
+		free(j->eindex);
+		j->neindex = j->neindex ? j->neindex * 2 : 16;
+		j->eindex = xcalloc(j->neindex, sizeof(*j->eindex));
+		for (size_t k = 0; k < j->nevents; k++)
+			*event_slot(j, j->events[k].uid, strlen(j->events[k].uid)) = k + 1;
+	}
+	size_t *s = event_slot(j, uid, n);
+	if (!*s) {
+		XGROW(j->events, j->capevents, j->nevents + 1);
+		j->events[j->nevents++] =
+			(struct rt_journal_event){rt_arena_strndup(&j->arena, uid, n), -1};
+		*s = j->nevents;
+	}
+	return &j->events[*s - 1];
+}
+
+static const struct rt_journal_event *find_event(const struct rt_journal *j, const char *uid)
+{
+	if (!j->neindex)
+		return NULL;
+	size_t *s = event_slot(j, uid, strlen(uid));
+	return *s ? &j->events[*s - 1] : NULL;
+}
+
+/* Adds r (its strings already the journal's) and applies it. */
+static void apply(struct rt_journal *j, struct rt_journal_record r)
+{
+	struct rt_journal_event *ev = event(j, r.uid, strlen(r.uid));
+	r.uid = ev->uid;
+	if (r.sequence > ev->max_sequence)
+		ev->max_sequence = r.sequence;
+	if (r.kind == RT_J_VERSION) {
+		XGROW(j->versions, j->capversions, j->nversions + 1);
+		j->versions[j->nversions++] = j->nrec;
+	} else {
+		struct rt_journal_person *p = person(j, r.uid, r.addr);
+		r.addr = p->addr;
+		p->last = j->nrec;
+		p->in_flight = r.kind == RT_J_INTENT;
+		if (r.kind == RT_J_SENT) {
+			static const enum rt_journal_state st[] = {RT_JS_INVITED, RT_JS_WITHDRAWN,
+								   RT_JS_CANCELLED};
+			p->state = st[r.method];
+			p->sequence = r.sequence;
+			p->fingerprint = NULL; /* looked up when asked */
+		}
+	}
+	XGROW(j->rec, j->caprec, j->nrec + 1);
+	j->rec[j->nrec++] = r;
+}
+
+/* ---- reading ---- */
+
+struct field {
+	const char *s;
+	size_t n, off; /* off: from the line's start */
+};
+
+static void bad(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
+		const char *hint, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void bad(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
+		const char *hint, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	rt_diag_at(&j->diags, RT_ERROR, ln->no, ln->off, ln->off + (f ? f->off : 0),
+		   f && f->n ? f->n : 1, hint, "%s", msg);
+}
+
+static bool number(const struct field *f, long long max, long long *out)
+{
+	if (!f->n || f->n > 12)
+		return false;
+	long long v = 0;
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->s[i] < '0' || f->s[i] > '9')
+			return false;
+		v = v * 10 + (f->s[i] - '0');
+	}
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool is_hex(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+static bool fingerprint_ok(const struct field *f)
+{
+	if (f->n == 19 && !memcmp(f->s, "m1:", 3))
+		return is_hex(f->s + 3, 16);
+	if (f->n == 16)
+		return is_hex(f->s, 16);
+	return (f->n == 9 && (!memcmp(f->s, "cancelled", 9) || !memcmp(f->s, "withdrawn", 9)));
+}
+
+static bool message_id_ok(const struct field *f)
+{
+	if (!f->n)
+		return true;
+	if (f->n < 3 || f->s[0] != '<' || f->s[f->n - 1] != '>')
+		return false;
+	for (size_t i = 1; i + 1 < f->n; i++)
+		if ((unsigned char)f->s[i] <= 0x20 || (unsigned char)f->s[i] >= 0x7f ||
+		    f->s[i] == '<' || f->s[i] == '>')
+			return false;
+	return true;
+}
+
+static bool word(const struct field *f, const char *const *words, size_t n, int *out)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(words[i]) == f->n && !memcmp(f->s, words[i], f->n)) {
+			*out = (int)i;
+			return true;
+		}
+	return false;
+}
+
+/* One line: checked field by field; every problem is reported. */
+static void parse_line(struct rt_journal *j, const struct rt_line *ln)
+{
+	if (!ln->len) {
+		bad(j, ln, NULL, "delete the empty line", "empty line in the journal");
+		return;
+	}
+	if (ln->s[0] == '#')
+		return;
+	if (!rt_line_check(&j->diags, ln, RT_JOURNAL_MAX_LINE))
+		return;
+	struct field f[9];
+	size_t k = 0, start = 0;
+	for (size_t i = 0; i <= ln->len && k < 9; i++) {
+		if (i == ln->len || ln->s[i] == '\t') {
+			f[k++] = (struct field){ln->s + start, i - start, start};
+			start = i + 1;
+		}
+	}
+	int kind;
+	if (!word(&f[0], kind_names, 4, &kind)) {
+		bad(j, ln, &f[0], "a record is version, intent, sent or failed",
+		    "unknown journal record '%.*s'", (int)(f[0].n > 40 ? 40 : f[0].n), f[0].s);
+		return;
+	}
+	if ((int)k != nfields[kind]) {
+		const struct field *at = (int)k > nfields[kind] ? &f[nfields[kind]] : &f[k - 1];
+		bad(j, ln, at, "fields are separated by one tab each",
+		    "a '%s' record has %d fields, this line %s%zu", kind_names[kind],
+		    nfields[kind], (int)k > nfields[kind] ? "at least " : "", k);
+		return;
+	}
+	size_t before = j->diags.errors;
+	struct rt_journal_record r = {.kind = (enum rt_journal_kind)kind, .line = ln->no};
+	long long v = 0;
+	if (!f[1].n || f[1].n > 1000)
+		bad(j, ln, &f[1], NULL, "the event's UID must be 1 to 1000 bytes");
+	if (!number(&f[2], RT_JOURNAL_MAX_SEQUENCE, &v))
+		bad(j, ln, &f[2], "a SEQUENCE is a whole number from 0 to 1000000000",
+		    "invalid SEQUENCE '%.*s'", (int)(f[2].n > 24 ? 24 : f[2].n), f[2].s);
+	r.sequence = (int)v;
+	const struct field *tf = &f[kind == RT_J_VERSION ? 4 : kind == RT_J_INTENT ? 5 : 6];
+	if (!number(tf, MAX_TIME, &r.time))
+		bad(j, ln, tf, "a time is seconds since 1970", "invalid time '%.*s'",
+		    (int)(tf->n > 24 ? 24 : tf->n), tf->s);
+	if (kind == RT_J_VERSION) {
+		if (!fingerprint_ok(&f[3]))
+			bad(j, ln, &f[3], "m1: and 16 hex digits, cancelled or withdrawn",
+			    "invalid fingerprint");
+	} else {
+		int m = 0;
+		if (!word(&f[3], rt_journal_method_names, 3, &m))
+			bad(j, ln, &f[3], "REQUEST, WITHDRAW or CANCEL", "unknown method '%.*s'",
+			    (int)(f[3].n > 24 ? 24 : f[3].n), f[3].s);
+		r.method = (enum rt_journal_method)m;
+		struct rt_mailbox_error e;
+		if (!rt_addr_check(f[4].s, f[4].n, &e)) {
+			struct field at = {f[4].s, e.length ? e.length : 1, f[4].off + e.offset};
+			bad(j, ln, &at, "the journal holds bare addresses, local@domain",
+			    "recipient address: %s", e.message);
+		}
+		if (kind == RT_J_SENT && !message_id_ok(&f[5]))
+			bad(j, ln, &f[5], "a Message-ID is <...> of printable ASCII",
+			    "invalid Message-ID");
+		int st = 0;
+		static const char *const fail[] = {"temporary", "permanent"};
+		if (kind == RT_J_FAILED && !word(&f[5], fail, 2, &st))
+			bad(j, ln, &f[5], "temporary or permanent", "unknown failure '%.*s'",
+			    (int)(f[5].n > 24 ? 24 : f[5].n), f[5].s);
+		r.permanent = st == 1;
+	}
+	if (j->diags.errors != before)
+		return;
+	char uid[RT_JOURNAL_MAX_LINE];
+	memcpy(uid, f[1].s, f[1].n);
+	uid[f[1].n] = '\0';
+	r.uid = uid; /* apply() puts the event's copy in */
+	const struct field *d = kind == RT_J_VERSION ? &f[3]
+				: kind == RT_J_SENT  ? &f[5]
+				: kind == RT_J_FAILED ? &f[7]
+						      : NULL;
+	r.detail = d ? rt_arena_strndup(&j->arena, d->s, d->n) : "";
+	char addr[RT_JOURNAL_MAX_LINE];
+	if (kind != RT_J_VERSION) {
+		memcpy(addr, f[4].s, f[4].n);
+		addr[f[4].n] = '\0';
+		r.addr = addr; /* apply() puts the person's copy in */
+	}
+	apply(j, r);
+}
+
+/* Keeps RESERVE bytes allocated past the end, so that when the disk
+ * fills up the run learns it here, before it sends the next messages,
+ * and the records of those already sent still fit.  A file system
+ * without fallocate goes without. */
+static int reserve(struct rt_journal *j)
+{
+	if (j->no_reserve || (off_t)j->bytes + RESERVE / 2 <= j->reserved)
+		return 0;
+	if (fallocate(j->fd, FALLOC_FL_KEEP_SIZE, (off_t)j->bytes, RESERVE) == 0) {
+		j->reserved = (off_t)j->bytes + RESERVE;
+		return 0;
+	}
+	if (errno == EOPNOTSUPP || errno == ENOSYS) {
+		j->no_reserve = true;
+		return 0;
+	}
+	return errno;
+}
+
+static int lock(int fd, int *pid)
+{
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	if (fcntl(fd, F_SETLK, &fl) == 0)
+		return 0;
+	if (errno != EACCES && errno != EAGAIN)
 		return errno;
-	return 0;
+	struct flock who = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	*pid = fcntl(fd, F_GETLK, &who) == 0 && who.l_type != F_UNLCK ? (int)who.l_pid : 0;
+	return EAGAIN;
 }
 
-int rt_journal_open(struct rt_journal *j, const char *path, bool read_only)
+enum rt_journal_status rt_journal_open(struct rt_journal *j, const char *path, bool write,
+				       int *err)
 {
-	size_t cap = 0, vcap = 0, icap = 0;
 	memset(j, 0, sizeof(*j));
-	/* The same records `invite status` shows: one reader of the file. */
-	struct rt_journal_entry *e;
-	size_t n;
-	int err = rt_journal_read(path, &e, &n);
-	if (err)
-		return err;
-	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(e[i].kind, "version")) {
-			XGROW(j->versions, vcap, j->nversions + 1);
-			j->versions[j->nversions++] = (struct rt_journal_version){
-				xstrdup(e[i].uid), e[i].sequence, xstrdup(e[i].detail)};
-			continue;
-		}
-		if (strcmp(e[i].kind, "sent") != 0)
-			continue;
-		XGROW(j->sent, cap, j->nsent + 1);
-		j->sent[j->nsent++] = key(e[i].uid, e[i].sequence, e[i].method, e[i].address);
-		if (!strcmp(e[i].method, "REQUEST")) {
-			struct rt_buf b;
-			rt_buf_init(&b);
-			rt_buf_addf(&b, "%s\t%s", e[i].uid, e[i].address);
-			XGROW(j->invited, icap, j->ninvited + 1);
-			j->invited[j->ninvited++] = rt_buf_steal(&b);
-		}
-	}
-	rt_journal_entries_free(e, n);
-	if (j->nsent)
-		qsort(j->sent, j->nsent, sizeof(*j->sent), cmp);
+	j->fd = -1;
 	j->path = xstrdup(path);
-	if (read_only)
-		return 0;
-	j->f = fopen(path, "a+");
-	if (!j->f) {
-		err = errno;
-		rt_journal_close(j);
-		return err;
-	}
-	/* End a line cut short, so the next record starts a line of its
-	 * own instead of completing it into something else. */
-	if (fseek(j->f, -1, SEEK_END) == 0 && fgetc(j->f) != '\n') {
-		fseek(j->f, 0, SEEK_END);
-		fputc('\n', j->f);
-	}
-	return 0;
-}
+	rt_arena_init(&j->arena);
+	rt_buf_init(&j->pending);
+	rt_diags_init(&j->diags, j->path, "", 0);
+	*err = 0;
 
-const struct rt_journal_version *rt_journal_latest(const struct rt_journal *j,
-						   const char *uid)
-{
-	const struct rt_journal_version *best = NULL;
-	for (size_t i = 0; i < j->nversions; i++)
-		if (!strcmp(j->versions[i].uid, uid) &&
-		    (!best || j->versions[i].sequence >= best->sequence))
-			best = &j->versions[i];
-	return best;
-}
-
-int rt_journal_version(struct rt_journal *j, const char *uid, int sequence,
-		       const char *fingerprint, long long when)
-{
-	fprintf(j->f, "version\t%s\t%d\t%s\t%lld\n", uid, sequence, fingerprint, when);
-	return durable(j);
+	int fd = open(path, write ? O_RDWR | O_APPEND | O_CLOEXEC : O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && write) {
+		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		j->created = fd >= 0;
+	}
+	if (fd < 0) {
+		if (errno == ENOENT && !write)
+			return RT_JOURNAL_OK;
+		*err = errno;
+		return RT_JOURNAL_IO;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		return RT_JOURNAL_IO;
+	}
+	if (write) {
+		int pid = 0, e = lock(fd, &pid);
+		if (e) {
+			close(fd);
+			*err = e == EAGAIN ? pid : e;
+			return e == EAGAIN ? RT_JOURNAL_BUSY : RT_JOURNAL_IO;
+		}
+		j->fd = fd;
+	}
+	struct rt_file file = {0};
+	int e = rt_file_read_fd(&file, fd, MAX_JOURNAL);
+	j->text = (char *)file.data;
+	size_t len = file.len;
+	if (!write)
+		close(fd);
+	if (e) {
+		*err = e;
+		return RT_JOURNAL_IO;
+	}
+	rt_diags_init(&j->diags, j->path, j->text, len);
+	if (rt_find_nul(j->text, len) != len) {
+		size_t at = rt_find_nul(j->text, len);
+		rt_diag_at(&j->diags, RT_ERROR, 0, 0, at, 1, NULL,
+			   "the journal holds a NUL byte (at byte %zu): not a journal", at);
+		return RT_JOURNAL_BAD;
+	}
+	/* A last line without its newline was being written when a run
+	 * stopped: it never became durable, so it is no record. */
+	size_t whole = len;
+	while (whole && j->text[whole - 1] != '\n')
+		whole--;
+	if (whole != len && write && ftruncate(j->fd, (off_t)whole) != 0) {
+		*err = errno;
+		return RT_JOURNAL_IO;
+	}
+	j->bytes = whole;
+	if (write && (e = reserve(j)) != 0) {
+		*err = e;
+		return RT_JOURNAL_IO;
+	}
+	size_t pos = 0;
+	unsigned no = 0;
+	struct rt_line ln;
+	while (pos < whole && rt_next_line(j->text, whole, &pos, &no, &ln))
+		parse_line(j, &ln);
+	return j->diags.errors ? RT_JOURNAL_BAD : RT_JOURNAL_OK;
 }
 
 void rt_journal_close(struct rt_journal *j)
 {
-	if (j->f)
-		fclose(j->f);
-	for (size_t i = 0; i < j->nsent; i++)
-		free(j->sent[i]);
-	free(j->sent);
-	for (size_t i = 0; i < j->nversions; i++) {
-		free(j->versions[i].uid);
-		free(j->versions[i].fingerprint);
+	if (j->fd >= 0) {
+		/* Nothing was ever written: leave no empty journal behind. */
+		if (j->created && !j->bytes)
+			unlink(j->path);
+		else if (j->reserved) {
+			/* Give the room kept ahead back; if that fails it stays
+			 * allocated, which does no harm. */
+			int rc = ftruncate(j->fd, (off_t)j->bytes);
+			(void)rc;
+		}
+		close(j->fd);
 	}
+	rt_diags_finish(&j->diags);
+	free(j->text);
+	free(j->rec);
+	free(j->people);
+	free(j->index);
+	free(j->events);
+	free(j->eindex);
 	free(j->versions);
-	for (size_t i = 0; i < j->ninvited; i++)
-		free(j->invited[i]);
-	free(j->invited);
+	rt_buf_finish(&j->pending);
+	rt_arena_finish(&j->arena);
 	free(j->path);
 	memset(j, 0, sizeof(*j));
+	j->fd = -1;
 }
 
-bool rt_journal_was_sent(const struct rt_journal *j, const char *uid, int sequence,
-			 const char *method, const char *addr)
+/* ---- queries ---- */
+
+const char *rt_journal_uid(const struct rt_journal *j)
 {
-	if (!j->nsent)
-		return false;
-	char *k = key(uid, sequence, method, addr);
-	bool found = bsearch(&k, j->sent, j->nsent, sizeof(*j->sent), cmp) != NULL;
-	free(k);
-	return found;
+	return j->nrec ? j->rec[0].uid : NULL;
 }
 
-int rt_journal_record(struct rt_journal *j, const char *status, const char *uid,
-		      int sequence, const char *method, const char *addr,
-		      const char *detail, long long when)
+int rt_journal_max_sequence(const struct rt_journal *j, const char *uid)
 {
-	/* A reason from a server may hold a tab; the line must stay one line. */
-	struct rt_buf d;
+	const struct rt_journal_event *ev = find_event(j, uid);
+	return ev ? ev->max_sequence : -1;
+}
+
+static bool is_content(const char *fp)
+{
+	return strcmp(fp, "cancelled") != 0 && strcmp(fp, "withdrawn") != 0;
+}
+
+const struct rt_journal_record *rt_journal_latest(const struct rt_journal *j, const char *uid,
+						  bool content)
+{
+	const struct rt_journal_record *best = NULL;
+	for (size_t k = 0; k < j->nversions; k++) {
+		const struct rt_journal_record *r = &j->rec[j->versions[k]];
+		if ((!best || r->sequence >= best->sequence) && !strcmp(r->uid, uid) &&
+		    (!content || is_content(r->detail)))
+			best = r;
+	}
+	return best;
+}
+
+const char *rt_journal_fingerprint(const struct rt_journal *j, const char *uid, int seq)
+{
+	for (size_t k = j->nversions; k-- > 0;) {
+		const struct rt_journal_record *r = &j->rec[j->versions[k]];
+		if (r->sequence == seq && !strcmp(r->uid, uid))
+			return r->detail;
+	}
+	return NULL;
+}
+
+const struct rt_journal_person *rt_journal_find(const struct rt_journal *j, const char *uid,
+						const char *addr)
+{
+	if (!j->nindex)
+		return NULL;
+	size_t *s = slot_of(j, uid, addr);
+	return *s ? &j->people[*s - 1] : NULL;
+}
+
+/* ---- writing ---- */
+
+/* Text from outside, made one journal field: controls and tabs become
+ * spaces, invalid UTF-8 '?', at most 300 bytes, cut between characters. */
+static void clean(struct rt_buf *out, const char *s)
+{
+	size_t start = out->len, n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = rt_utf8_decode(s + i, n - i, &cp);
+		if (out->len - start + (k ? k : 1) > 300)
+			break;
+		if (!k)
+			rt_buf_addc(out, '?');
+		else if (cp < 0x20 || cp == 0x7f)
+			rt_buf_addc(out, ' ');
+		else
+			rt_buf_add(out, s + i, k);
+		i += k ? k : 1;
+	}
+}
+
+static void add(struct rt_journal *j, struct rt_journal_record r, const char *detail)
+{
+	struct rt_buf d, *b = &j->pending;
 	rt_buf_init(&d);
-	for (const char *p = detail ? detail : ""; *p; p++)
-		rt_buf_addc(&d, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-	if (!strcmp(status, "sent"))
-		fprintf(j->f, "sent\t%s\t%d\t%s\t%s\t%s\t%lld\n", uid, sequence, method, addr,
-			rt_buf_str(&d), when);
+	clean(&d, detail);
+	rt_buf_addf(b, "%s\t%s\t%d", kind_names[r.kind], r.uid, r.sequence);
+	if (r.kind == RT_J_VERSION)
+		rt_buf_addf(b, "\t%s", rt_buf_str(&d));
 	else
-		fprintf(j->f, "failed\t%s\t%d\t%s\t%s\t%s\t%lld\t%s\n", uid, sequence, method,
-			addr, status, when, rt_buf_str(&d));
+		rt_buf_addf(b, "\t%s\t%s", rt_journal_method_names[r.method], r.addr);
+	if (r.kind == RT_J_SENT)
+		rt_buf_addf(b, "\t%s", rt_buf_str(&d));
+	if (r.kind == RT_J_FAILED)
+		rt_buf_adds(b, r.permanent ? "\tpermanent" : "\ttemporary");
+	rt_buf_addf(b, "\t%lld", r.time);
+	if (r.kind == RT_J_FAILED)
+		rt_buf_addf(b, "\t%s", rt_buf_str(&d));
+	rt_buf_addc(b, '\n');
+	r.detail = rt_arena_strndup(&j->arena, rt_buf_str(&d), d.len);
 	rt_buf_finish(&d);
-	return ferror(j->f) ? EIO : 0;
+	apply(j, r);
+}
+
+void rt_journal_add_version(struct rt_journal *j, const char *uid, int seq,
+			    const char *fingerprint, long long when)
+{
+	add(j, (struct rt_journal_record){.kind = RT_J_VERSION, .uid = uid, .sequence = seq,
+					  .time = when},
+	    fingerprint);
+}
+
+void rt_journal_add_intent(struct rt_journal *j, const char *uid, int seq,
+			   enum rt_journal_method m, const char *addr, long long when)
+{
+	add(j, (struct rt_journal_record){.kind = RT_J_INTENT, .method = m, .uid = uid,
+					  .addr = addr, .sequence = seq, .time = when},
+	    "");
+}
+
+void rt_journal_add_sent(struct rt_journal *j, const char *uid, int seq,
+			 enum rt_journal_method m, const char *addr, const char *message_id,
+			 long long when)
+{
+	add(j, (struct rt_journal_record){.kind = RT_J_SENT, .method = m, .uid = uid,
+					  .addr = addr, .sequence = seq, .time = when},
+	    message_id);
+}
+
+void rt_journal_add_failed(struct rt_journal *j, const char *uid, int seq,
+			   enum rt_journal_method m, const char *addr, bool permanent,
+			   const char *reason, long long when)
+{
+	add(j, (struct rt_journal_record){.kind = RT_J_FAILED, .method = m, .uid = uid,
+					  .addr = addr, .sequence = seq, .time = when,
+					  .permanent = permanent},
+	    reason ? reason : "");
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }
 
 int rt_journal_sync(struct rt_journal *j)
 {
-	return durable(j);
-}
-
-int rt_journal_read(const char *path, struct rt_journal_entry **out, size_t *n)
-{
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	FILE *in = fopen(path, "r");
-	if (!in)
-		return errno == ENOENT ? 0 : errno;
-	char *line = NULL;
-	size_t len = 0;
-	ssize_t got;
-	while ((got = getline(&line, &len, in)) > 0) {
-		char *f[8];
-		int k = split(line, got, f);
-		if (!k)
-			continue;
-		struct rt_journal_entry e = {0};
-		if (!strcmp(f[0], "version") && k >= 5) {
-			e = (struct rt_journal_entry){xstrdup("version"), xstrdup(f[1]), atoi(f[2]),
-						      NULL, NULL, NULL, xstrdup(f[3]),
-						      atoll(f[4])};
-		} else if (!strcmp(f[0], "sent") && k == 7 && *f[6]) {
-			e = (struct rt_journal_entry){xstrdup("sent"), xstrdup(f[1]), atoi(f[2]),
-						      xstrdup(f[3]), xstrdup(f[4]), xstrdup("sent"),
-						      xstrdup(f[5]), atoll(f[6])};
-		} else if (!strcmp(f[0], "failed") && k >= 7) {
-			e = (struct rt_journal_entry){xstrdup("failed"), xstrdup(f[1]), atoi(f[2]),
-						      xstrdup(f[3]), xstrdup(f[4]), xstrdup(f[5]),
-						      xstrdup(k >= 8 ? f[7] : ""), atoll(f[6])};
-		} else {
-			continue; /* a line cut short by a crash, or from a newer version */
-		}
-		XGROW(*out, cap, *n + 1);
-		(*out)[(*n)++] = e;
+	if (j->fd < 0)
+		return EBADF;
+	if (!j->pending.len)
+		return 0;
+	int e = 0;
+	if (!j->bytes) {
+		e = write_all(j->fd, HEADER, strlen(HEADER));
+		if (!e)
+			j->bytes += strlen(HEADER);
 	}
-	free(line);
-	fclose(in);
-	return 0;
-}
-
-void rt_journal_entries_free(struct rt_journal_entry *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].kind);
-		free(e[i].uid);
-		free(e[i].method);
-		free(e[i].address);
-		free(e[i].status);
-		free(e[i].detail);
+	if (!e)
+		e = write_all(j->fd, j->pending.data, j->pending.len);
+	/* fdatasync: the lines and the size that makes them readable,
+	 * without the timestamps fsync would also write. */
+	if (!e && fdatasync(j->fd) != 0)
+		e = errno;
+	j->durable = !e;
+	if (e) {
+		/* What may have reached the file is cut off by the next open. */
+		j->bytes = 1; /* not "nothing written": keep the file */
+		rt_buf_reset(&j->pending);
+		return e;
 	}
-	free(e);
+	j->bytes += j->pending.len;
+	rt_buf_reset(&j->pending);
+	return reserve(j);
 }

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "retrason/export.h"
+#include "retrason/hash.h"
 #include "retrason/mail.h"
 #include "retrason/mime.h"
 #include "retrason/render.h"
@@ -13,19 +14,13 @@
 
 #define TEXT_WIDTH 72
 
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-	return h;
-}
-
 void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 		     const struct rt_mail_opts *o)
 {
-	enum rt_msg what = o->method == RT_ICS_CANCEL ? RT_MSG_CANCELLED_SUBJECT
-			   : o->update		      ? RT_MSG_UPDATED
-						      : RT_MSG_INVITATION;
+	enum rt_msg what = o->withdrawal		? RT_MSG_WITHDRAWN_SUBJECT
+			   : o->method == RT_ICS_CANCEL ? RT_MSG_CANCELLED_SUBJECT
+			   : o->update			? RT_MSG_UPDATED
+							: RT_MSG_INVITATION;
 	rt_buf_addf(out, "%s: %s – ", rt_msg(o->lang, what), a->title);
 	rt_fmt_date_short(out, o->lang, a->first);
 	if (!a->all_day) {
@@ -34,20 +29,30 @@ void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 	}
 }
 
-void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang)
+static const char *banner(const struct rt_mail_opts *o)
+{
+	if (o->method != RT_ICS_CANCEL)
+		return NULL;
+	return rt_msg(o->lang, o->withdrawal ? RT_MSG_WITHDRAW_BANNER : RT_MSG_CANCEL_BANNER);
+}
+
+void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a,
+		       const struct rt_mail_opts *o)
 {
 	struct rt_buf text;
-	struct rt_text_opts to_text = {.width = TEXT_WIDTH, .color = false, .lang = lang};
+	struct rt_text_opts to_text = {
+		.width = TEXT_WIDTH, .color = false, .lang = o->lang, .banner = banner(o)};
 	rt_buf_init(&text);
 	rt_render_text(&text, a, &to_text);
 	rt_mime_qp(out, text.data, text.len);
 	rt_buf_finish(&text);
 }
 
-void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang)
+void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a,
+		       const struct rt_mail_opts *o)
 {
 	struct rt_buf html;
-	struct rt_export_opts eo = {.lang = lang};
+	struct rt_export_opts eo = {.lang = o->lang, .banner = banner(o)};
 	rt_buf_init(&html);
 	rt_export_html_buf(&html, a, &eo);
 	rt_mime_qp(out, html.data, html.len);
@@ -79,6 +84,8 @@ static int payload(struct rt_buf *out, const struct rt_agenda *a,
 	one.n = 1;
 	struct rt_ics_opts io = {
 		.method = o->method,
+		.withdrawal = o->withdrawal,
+		.uid = o->uid,
 		.sequence = o->sequence,
 		.dtstamp = o->date,
 		.lang = o->lang,
@@ -109,12 +116,13 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 	if (err)
 		goto out;
 
-	char *uid = rt_agenda_uid(a);
+	char *uid = o->uid ? xstrdup(o->uid) : rt_agenda_uid(a);
 	const char *org = a->organizer.addr;
 	const char *domain = strrchr(org, '@') + 1;
 	char seq[32];
-	snprintf(seq, sizeof(seq), "%d.%d.%lld", o->sequence, (int)o->method, o->date);
-	uint64_t h = fnv1a(fnv1a(fnv1a(0xcbf29ce484222325u, uid), to->addr), seq);
+	snprintf(seq, sizeof(seq), "%d.%d.%d.%lld", o->sequence, (int)o->method, o->withdrawal,
+		 o->date);
+	uint64_t h = rt_hash_str(rt_hash_str(rt_hash_str(RT_HASH_BASIS, uid), to->addr), seq);
 	free(uid);
 
 	/* Boundaries start with "=_": neither base64 nor quoted-printable
@@ -152,7 +160,7 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 	if (o->text_part)
 		rt_buf_add(out, o->text_part->data, o->text_part->len);
 	else
-		rt_mail_text_part(out, a, o->lang);
+		rt_mail_text_part(out, a, o);
 	rt_buf_addf(out,
 		    "\r\n--%s\r\n"
 		    "Content-Type: text/html; charset=UTF-8\r\n"
@@ -162,7 +170,7 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 	if (o->html_part)
 		rt_buf_add(out, o->html_part->data, o->html_part->len);
 	else
-		rt_mail_html_part(out, a, o->lang);
+		rt_mail_html_part(out, a, o);
 	rt_buf_addf(out,
 		    "\r\n--%s\r\n"
 		    "Content-Type: text/calendar; charset=UTF-8; method=%s\r\n"
@@ -186,22 +194,63 @@ out:
 	return err;
 }
 
+/* A field, length first, so that no two different agendas hash alike
+ * by moving text from one field to the next. */
+static uint64_t field(uint64_t h, const char *s)
+{
+	size_t n = s ? strlen(s) + 1 : 0;
+	h = rt_hash(h, &n, sizeof(n));
+	return s ? rt_hash(h, s, n) : h;
+}
+
+static uint64_t number(uint64_t h, long long v)
+{
+	return rt_hash(h, &v, sizeof(v));
+}
+
+static uint64_t instant(uint64_t h, const struct rt_agenda *a, size_t day, int minutes)
+{
+	if (minutes == RT_OPEN_END)
+		return number(h, -1);
+	return number(h, rt_ics_utc(a->timezone, a->days[day].date, minutes));
+}
+
 char *rt_mail_fingerprint(const struct rt_agenda *a)
 {
-	/* The published calendar with every run-dependent value fixed. */
-	struct rt_ics_opts io = {.method = RT_ICS_PUBLISH, .items = true};
-	char *data = NULL;
-	size_t len = 0;
-	char out[17];
-	FILE *f = open_memstream(&data, &len);
-	if (f) {
-		rt_ics_write(f, a, &io);
-		fclose(f);
+	/* What recipients see, in the model's terms: never retrason's own
+	 * text (PRODID, VTIMEZONE, folding, layout), so that an upgrade of
+	 * retrason, libical or tzdata that moves no instant sends nothing. */
+	uint64_t h = field(RT_HASH_BASIS, a->title);
+	h = field(h, a->timezone);
+	h = number(h, a->all_day);
+	for (size_t d = 0; d < a->ndays; d++) {
+		h = number(h, a->days[d].date.year * 10000LL + a->days[d].date.month * 100 +
+				      a->days[d].date.day);
+		if (!a->all_day)
+			h = instant(instant(h, a, d, a->start), a, d, a->end);
+		h = field(h, a->days[d].label);
 	}
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)data[i]) * 0x100000001b3u;
-	free(data);
-	snprintf(out, sizeof(out), "%016llx", (unsigned long long)h);
+	const char *text[] = {a->location, a->address, a->organizer.name, a->organizer.addr,
+			      a->contact,  a->phone,   a->email,	  a->url,
+			      a->language};
+	for (size_t i = 0; i < sizeof(text) / sizeof(*text); i++)
+		h = field(h, text[i]);
+	h = number(number(h, a->status), a->reminder);
+	for (size_t i = 0; i < a->ncategories; i++)
+		h = field(h, a->categories[i]);
+	for (size_t i = 0; i < a->nx; i++)
+		h = field(field(h, a->x[i].name), a->x[i].value);
+	for (size_t i = 0; i < a->ndesc; i++)
+		h = field(number(h, a->desc[i].list_item), a->desc[i].text);
+	for (size_t i = 0; i < a->nitems; i++) {
+		const struct rt_item *it = &a->items[i];
+		h = instant(instant(h, a, it->day, it->start), a, it->day, it->end);
+		h = field(field(field(h, it->title), it->room), it->notes);
+		for (size_t k = 0; k < it->nspeakers; k++)
+			h = field(h, it->speakers[k]);
+		h = number(h, (long long)it->nspeakers);
+	}
+	char out[24];
+	snprintf(out, sizeof(out), "m1:%016llx", (unsigned long long)h);
 	return xstrdup(out);
 }

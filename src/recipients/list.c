@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "retrason/hash.h"
 #include "retrason/mailbox.h"
 #include "retrason/strutil.h"
 #include "retrason/textline.h"
@@ -11,16 +12,6 @@
 static char *arena_copy(void *ctx, const char *s, size_t n)
 {
 	return rt_arena_strndup(ctx, s, n);
-}
-
-static uint64_t fold_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	for (; *s; s++) {
-		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
-		h = (h ^ (unsigned char)c) * 0x100000001b3u;
-	}
-	return h;
 }
 
 /* An open-addressing set of recipient indexes, keyed by the address
@@ -32,7 +23,7 @@ struct seen {
 
 static size_t *seen_find(struct seen *s, const struct rt_recipients *r, const char *addr)
 {
-	size_t i = (size_t)fold_hash(addr) & (s->cap - 1);
+	size_t i = (size_t)rt_hash_fold(RT_HASH_BASIS, addr) & (s->cap - 1);
 	while (s->slot[i] && rt_strcasecmp(r->v[s->slot[i] - 1].addr, addr) != 0)
 		i = (i + 1) & (s->cap - 1);
 	return &s->slot[i];

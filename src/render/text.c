@@ -358,6 +358,10 @@ void rt_render_text(struct rt_buf *out, const struct rt_agenda *a,
 	if (o.width < RT_TEXT_MIN_WIDTH)
 		o.width = RT_TEXT_MIN_WIDTH;
 	struct out ctx = {out, &o};
+	if (o.banner) {
+		wrapped(&ctx, "", NULL, 0, o.banner, S_ALERT);
+		rt_buf_addc(out, '\n');
+	}
 	title(&ctx, a);
 	rt_buf_addc(out, '\n');
 	facts(&ctx, a);

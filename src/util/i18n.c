@@ -9,11 +9,17 @@ static const char *const messages[2][RT_MSG_COUNT] = {
 	[RT_LANG_EN] = {"When", "Where", "Organizer", "Contact", "Phone", "Email", "Web",
 			"Agenda", "CANCELLED", "tentative", "all day", "daily",
 			"Invitation", "Updated", "Cancelled", "Time", "Session", "Speakers",
-			"Room"},
+			"Room", "Invitation withdrawn",
+			"CANCELLED: this event will not take place.",
+			"INVITATION WITHDRAWN: you are no longer invited to this event; "
+			"please remove it from your calendar."},
 	[RT_LANG_DE] = {"Wann", "Wo", "Veranstalter", "Kontakt", "Telefon", "E-Mail",
 			"Web", "Agenda", "ABGESAGT", "vorläufig", "ganztägig",
 			"täglich", "Einladung", "Aktualisiert", "Abgesagt", "Zeit",
-			"Programmpunkt", "Mitwirkende", "Raum"},
+			"Programmpunkt", "Mitwirkende", "Raum", "Einladung zurückgezogen",
+			"ABGESAGT: Diese Veranstaltung findet nicht statt.",
+			"EINLADUNG ZURÜCKGEZOGEN: Sie sind zu dieser Veranstaltung nicht mehr "
+			"eingeladen; bitte entfernen Sie sie aus Ihrem Kalender."},
 };
 
 static const char *const weekdays[2][7] = {

@@ -3,15 +3,19 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "retrason/xalloc.h"
 
-static int read_all(int fd, size_t max, struct rt_file *f)
+int rt_file_read_fd(struct rt_file *f, int fd, size_t max)
 {
+	/* A regular file in one read, with room to see that it ended. */
+	struct stat st;
+	memset(f, 0, sizeof(*f));
 	size_t cap = 65536, n = 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size < max)
+		cap = (size_t)st.st_size + 4096;
 	char *data = xmalloc(cap);
 	for (;;) {
 		if (n == cap) {
@@ -40,7 +44,6 @@ static int read_all(int fd, size_t max, struct rt_file *f)
 	}
 	f->data = data;
 	f->len = n;
-	f->mapped = false;
 	return 0;
 }
 
@@ -60,18 +63,10 @@ int rt_file_open(struct rt_file *f, const char *path, size_t max)
 		err = EISDIR;
 	} else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
 		err = EFBIG;
-	} else if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		/* MAP_POPULATE: one pass over the page cache instead of a fault a page. */
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-		if (p != MAP_FAILED) {
-			f->data = p;
-			f->len = (size_t)st.st_size;
-			f->mapped = true;
-		} else {
-			err = read_all(fd, max, f);
-		}
 	} else {
-		err = read_all(fd, max, f);
+		/* Read, not mapped: a file cut short or rewritten while it is
+		 * read gives its old bytes or a clean error, never SIGBUS. */
+		err = rt_file_read_fd(f, fd, max);
 	}
 	if (!is_stdin)
 		close(fd);
@@ -80,9 +75,6 @@ int rt_file_open(struct rt_file *f, const char *path, size_t max)
 
 void rt_file_close(struct rt_file *f)
 {
-	if (f->mapped)
-		munmap((void *)f->data, f->len);
-	else
-		free((void *)f->data);
+	free((void *)f->data);
 	memset(f, 0, sizeof(*f));
 }

@@ -1,14 +1,29 @@
-/* The send journal's reading of damaged files. */
+/* The send journal: its grammar (every field checked, every bad line a
+ * diagnostic), a cut-off last line, the recipients' states, and the plan
+ * made from them (retrason/journal.h, retrason/plan.h). */
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "retrason/journal.h"
+#include "retrason/plan.h"
 
-static char *slurp(const char *path)
+static char path[4096];
+
+static void put(const char *text)
+{
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static char *slurp(void)
 {
 	FILE *f = fopen(path, "rb");
-	static char buf[4096];
+	static char buf[8192];
 	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
 	buf[n] = '\0';
 	if (f)
@@ -16,57 +31,184 @@ static char *slurp(const char *path)
 	return buf;
 }
 
-static void test_torn_lines(const char *dir)
+/* Whether some diagnostic is at line:col (1-based, bytes) and says what. */
+static bool diag_at(const struct rt_journal *j, unsigned line, size_t col, const char *what)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/j.journal", dir);
-	FILE *f = fopen(path, "w");
-	CHECK(f != NULL);
-	fputs("version\tu@x\t0\tfp\t1700000000\n"
-	      "sent\tu@x\t0\tREQUEST\tann@example.org\t<m1@x>\t1700000001\n"
-	      /* cut in the address, then glued to a later record */
-	      "sent\tu@x\t0\tREQUEST\tbo@exsent\tu@x\t0\tREQUEST\tcy@example.org\t<m3@x>\t1\n"
-	      /* all fields but the time */
-	      "sent\tu@x\t0\tREQUEST\tdee@example.org\t<m4@x>\t\n"
-	      /* the last line, without its newline */
-	      "sent\tu@x\t0\tREQUEST\teve@exa",
-	      f);
-	fclose(f);
-
-	/* `invite status` reads the same records as a re-run. */
-	struct rt_journal_entry *e;
-	size_t n;
-	CHECK_INT(rt_journal_read(path, &e, &n), 0);
-	CHECK_INT(n, 2);
-	if (n == 2) {
-		CHECK_STR(e[0].kind, "version");
-		CHECK_STR(e[1].address, "ann@example.org");
+	for (size_t i = 0; i < j->diags.n; i++) {
+		const struct rt_diag *d = &j->diags.v[i];
+		if (d->line == line && d->offset - d->line_start + 1 == col &&
+		    strstr(d->message, what))
+			return true;
 	}
-	rt_journal_entries_free(e, n);
+	return false;
+}
 
+static void test_grammar(void)
+{
+	put("version\tu@x\t0\tm1:00112233445566ff\t1700000000\n"
+	    /* a second recipient hidden in the address */
+	    "sent\tu@x\t0\tREQUEST\told@example.org>, <eve@evil.example\t<m@x>\t1700000001\n"
+	    /* a SEQUENCE past int */
+	    "sent\tu@x\t99999999999999999999\tREQUEST\ta@example.org\t<m@x>\t1\n"
+	    "sent\tu@x\t2147483647\tREQUEST\ta@example.org\t<m@x>\t1\n"
+	    /* a glued fragment: too many fields */
+	    "sent\tu@x\t0\tREQUEST\tbo@exsent\tu@x\t0\tREQUEST\tcy@example.org\t<m3@x>\t1\n"
+	    "sent\tu@x\t0\tINVITE\ta@example.org\t<m@x>\t1\n"
+	    "failed\tu@x\t0\tREQUEST\ta@example.org\tmaybe\t1\twhy\n"
+	    "bogus\tline\n"
+	    "sent\tu@x\t0\tREQUEST\ta@example.org\t<m@x>\t\n");
 	struct rt_journal j;
-	CHECK_INT(rt_journal_open(&j, path, false), 0);
-	CHECK(rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "ann@example.org"));
-	CHECK(!rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "eve@exa"));
-	CHECK(!rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "dee@example.org"));
-	CHECK(!rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "bo@exsent"));
-	/* Only whole records count as invitations (a CANCEL would go to
-	 * whoever is invited but no longer listed). */
-	for (size_t i = 0; i < j.ninvited; i++)
-		CHECK(!strstr(j.invited[i], "eve@") && !strstr(j.invited[i], "dee@"));
-	CHECK_INT(j.nversions, 1);
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_BAD);
+	CHECK(diag_at(&j, 2, 37, "recipient address"));
+	CHECK(diag_at(&j, 3, 10, "invalid SEQUENCE"));
+	CHECK(diag_at(&j, 4, 10, "invalid SEQUENCE"));
+	CHECK(diag_at(&j, 5, 1 + strlen("sent\tu@x\t0\tREQUEST\tbo@exsent\tu@x\t0\t"),
+		      "has 7 fields"));
+	CHECK(diag_at(&j, 6, 12, "unknown method 'INVITE'"));
+	CHECK(diag_at(&j, 7, 1 + strlen("failed\tu@x\t0\tREQUEST\ta@example.org\t"),
+		      "unknown failure"));
+	CHECK(diag_at(&j, 8, 1, "unknown journal record"));
+	CHECK(diag_at(&j, 9, 1 + strlen("sent\tu@x\t0\tREQUEST\ta@example.org\t<m@x>\t"),
+		      "invalid time"));
+	CHECK_INT(j.diags.errors, 8);
+	CHECK_INT(j.npeople, 0); /* no bad line is anybody */
+	rt_journal_close(&j);
+}
 
-	/* The next record starts a line of its own. */
-	CHECK_INT(rt_journal_record(&j, "sent", "u@x", 0, "REQUEST", "fay@example.org", "<m5@x>",
-				    1700000002),
-		  0);
+static void test_torn_tail(void)
+{
+	put("version\tu@x\t0\tm1:00112233445566ff\t1700000000\n"
+	    "sent\tu@x\t0\tREQUEST\tann@example.org\t<m1@x>\t1700000001\n"
+	    "sent\tu@x\t0\tREQUEST\teve@exa");
+	struct rt_journal j;
+	int err;
+	/* A reader ignores it ... */
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	CHECK_INT(j.npeople, 1);
+	CHECK(rt_journal_find(&j, "u@x", "ANN@example.org") != NULL);
+	CHECK(rt_journal_find(&j, "u@x", "eve@exa") == NULL);
+	rt_journal_close(&j);
+	/* ... a writer drops it, so the next record is a line of its own. */
+	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
+	rt_journal_add_sent(&j, "u@x", 0, RT_JM_REQUEST, "fay@example.org", "<m5@x>", 1700000002);
 	CHECK_INT(rt_journal_sync(&j), 0);
 	rt_journal_close(&j);
-	CHECK(strstr(slurp(path), "\tREQUEST\teve@exa\nsent\tu@x\t0\tREQUEST\tfay@example.org\t") !=
+	CHECK(strstr(slurp(), "<m1@x>\t1700000001\nsent\tu@x\t0\tREQUEST\tfay@example.org\t") !=
 	      NULL);
-	CHECK_INT(rt_journal_open(&j, path, true), 0);
-	CHECK(rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "fay@example.org"));
-	CHECK(!rt_journal_was_sent(&j, "u@x", 0, "REQUEST", "eve@exa"));
+	CHECK(!strstr(slurp(), "eve@"));
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	CHECK_INT(j.npeople, 2);
+	rt_journal_close(&j);
+}
+
+/* A server's reply goes into the journal as one clean field. */
+static void test_reason(void)
+{
+	unlink(path);
+	struct rt_journal j;
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
+	rt_journal_add_failed(&j, "u@x", 0, RT_JM_REQUEST, "a@example.org", true,
+			      "550 5.1.1\r\nsent\tu@x\t0\tREQUEST\teve@evil.example\t<x>\t1\n\xff",
+			      1700000000);
+	CHECK_INT(rt_journal_sync(&j), 0);
+	rt_journal_close(&j);
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	CHECK_INT(j.npeople, 1);
+	CHECK_INT(j.nrec, 1);
+	if (j.nrec == 1) {
+		CHECK(j.rec[0].permanent);
+		CHECK(!strchr(j.rec[0].detail, '\t') && !strchr(j.rec[0].detail, '\n'));
+		CHECK(strstr(j.rec[0].detail, "550 5.1.1") == j.rec[0].detail);
+	}
+	rt_journal_close(&j);
+	/* A writer that wrote nothing leaves no file behind. */
+	unlink(path);
+	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
+	rt_journal_close(&j);
+	CHECK(access(path, F_OK) != 0);
+}
+
+static struct rt_recipients list_of(const char *text)
+{
+	struct rt_recipients r;
+	struct rt_diags d;
+	rt_diags_init(&d, "list", text, strlen(text));
+	rt_recipients_parse(text, strlen(text), &r, &d);
+	CHECK_INT(d.errors, 0);
+	rt_diags_finish(&d);
+	return r;
+}
+
+static void test_plan(void)
+{
+	/* Three invited at 0; carl withdrawn at 1; dora cancelled at 2. */
+	put("version\tu@x\t0\tm1:000000000000000a\t1\n"
+	    "sent\tu@x\t0\tREQUEST\tann@example.org\t<1@x>\t1\n"
+	    "sent\tu@x\t0\tREQUEST\tbob@example.org\t<2@x>\t1\n"
+	    "sent\tu@x\t0\tREQUEST\tcarl@example.org\t<3@x>\t1\n"
+	    "failed\tu@x\t0\tREQUEST\tnever@example.org\ttemporary\t1\t451 later\n"
+	    "version\tu@x\t1\twithdrawn\t2\n"
+	    "sent\tu@x\t1\tWITHDRAW\tcarl@example.org\t<4@x>\t2\n");
+	struct rt_journal j;
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	struct rt_recipients late = list_of("late@example.org\n");
+	struct rt_plan p;
+	struct rt_plan_opts o = {.sequence = -1};
+
+	/* A short list: one invitation; the others stay invited. */
+	rt_plan_make(&p, &j, "u@x", "m1:000000000000000a", &late, &o);
+	CHECK_INT(p.n, 1);
+	CHECK_INT(p.count[RT_PLAN_INVITE], 1);
+	CHECK_INT(p.sequence, 0);
+	CHECK(!p.new_version);
+	CHECK_INT(p.nkept, 2);
+	CHECK_INT(p.done, 1); /* carl: withdrawn, and stays so */
+	rt_plan_finish(&p);
+
+	/* Asked for: the two are withdrawn, past the highest SEQUENCE. */
+	o.remove_missing = true;
+	rt_plan_make(&p, &j, "u@x", "m1:000000000000000a", &late, &o);
+	CHECK_INT(p.count[RT_PLAN_WITHDRAW], 2);
+	CHECK_INT(p.withdraw_sequence, 2);
+	CHECK_INT(p.n, 3);
+	if (p.n == 3)
+		CHECK_INT(p.v[1].sequence, 2);
+	rt_plan_finish(&p);
+	o.remove_missing = false;
+
+	/* carl back on the list: invited again, above his withdrawal; ann
+	 * has this version; never (only failures) gets an invitation. */
+	struct rt_recipients back =
+		list_of("ann@example.org\nCarl <carl@example.org>\nnever@example.org\n");
+	rt_plan_make(&p, &j, "u@x", "m1:000000000000000a", &back, &o);
+	CHECK_INT(p.count[RT_PLAN_INVITE], 2);
+	CHECK_INT(p.count[RT_PLAN_UPDATE], 0);
+	CHECK_INT(p.unchanged, 1);
+	CHECK_INT(p.sequence, 2);
+	CHECK(p.new_version);
+	rt_plan_finish(&p);
+
+	/* The agenda changed: ann an update, at the next SEQUENCE. */
+	rt_plan_make(&p, &j, "u@x", "m1:000000000000000b", &back, &o);
+	CHECK_INT(p.count[RT_PLAN_UPDATE], 1);
+	CHECK_INT(p.count[RT_PLAN_INVITE], 2);
+	CHECK_INT(p.sequence, 2);
+	rt_plan_finish(&p);
+
+	/* A cancellation: everyone invited (ann, bob), nobody withdrawn. */
+	o.cancel = true;
+	struct rt_recipients none = {0};
+	rt_plan_make(&p, &j, "u@x", "cancelled", &none, &o);
+	CHECK_INT(p.count[RT_PLAN_CANCEL], 2);
+	CHECK_INT(p.sequence, 2);
+	CHECK_INT(p.done, 1);
+	rt_plan_finish(&p);
+
+	rt_recipients_finish(&late);
+	rt_recipients_finish(&back);
 	rt_journal_close(&j);
 }
 
@@ -75,7 +217,11 @@ int main(void)
 	char dir[] = "/tmp/retrason-journal-XXXXXX";
 	if (!mkdtemp(dir))
 		return 1;
-	test_torn_lines(dir);
+	snprintf(path, sizeof(path), "%s/j.journal", dir);
+	test_grammar();
+	test_torn_tail();
+	test_reason();
+	test_plan();
 	char cmd[4200];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -12,18 +12,18 @@ Subject: =?UTF-8?Q?Einladung=3A_Workshop_zur_=E2=80=9EStrategiebildung_f?=
  =?UTF-8?Q?=C3=BCr_die_infrastrukturelle_Transformation_in_S=C3=BCdOstNied?=
  =?UTF-8?Q?ersachsen=E2=80=9C_=E2=80=93_Mo=2E=2C_5=2E_Dez=2E_2022_16=3A00?=
 Date: Mon, 21 Nov 2022 03:06:40 +0000
-Message-ID: <4fcc2b218e98a7cd.1669000000@allianz-fuer-die-region.de>
+Message-ID: <d5b6c2549bf60107.1669000000@allianz-fuer-die-region.de>
 MIME-Version: 1.0
 Content-Type: multipart/mixed;
- boundary="=_retrason_mixed_4fcc2b218e98a7cd"
+ boundary="=_retrason_mixed_d5b6c2549bf60107"
 
 This is an invitation in MIME format: a calendar program shows it.
 
---=_retrason_mixed_4fcc2b218e98a7cd
+--=_retrason_mixed_d5b6c2549bf60107
 Content-Type: multipart/alternative;
- boundary="=_retrason_alt_4fcc2b218e98a7cd"
+ boundary="=_retrason_alt_d5b6c2549bf60107"
 
---=_retrason_alt_4fcc2b218e98a7cd
+--=_retrason_alt_d5b6c2549bf60107
 Content-Type: text/plain; charset=UTF-8
 Content-Transfer-Encoding: quoted-printable
 
@@ -110,7 +110,7 @@ turwandel als
 
 18:00        Networking
 
---=_retrason_alt_4fcc2b218e98a7cd
+--=_retrason_alt_d5b6c2549bf60107
 Content-Type: text/html; charset=UTF-8
 Content-Transfer-Encoding: quoted-printable
 
@@ -232,7 +232,7 @@ e></td><th scope=3D"row">Networking</th><td></td></tr>
 </body>
 </html>
 
---=_retrason_alt_4fcc2b218e98a7cd
+--=_retrason_alt_d5b6c2549bf60107
 Content-Type: text/calendar; charset=UTF-8; method=REQUEST
 Content-Transfer-Encoding: base64
 
@@ -304,9 +304,9 @@ ciBTdHJhw59lIDI4NFwsIDM4MTIyIEJyYXVuc2Nod2VpZ1xuVGVsZWZvbjogMDUzMSAvIDEyMTgg
 LSAxNjVcbkUtTWFpbDogcg0KIGV0cmFzb25AYWxsaWFuei1mdWVyLWRpZS1yZWdpb24uZGUNCkVO
 RDpWRVZFTlQNCkVORDpWQ0FMRU5EQVINCg==
 
---=_retrason_alt_4fcc2b218e98a7cd--
+--=_retrason_alt_d5b6c2549bf60107--
 
---=_retrason_mixed_4fcc2b218e98a7cd
+--=_retrason_mixed_d5b6c2549bf60107
 Content-Type: application/ics; name="invite.ics"
 Content-Disposition: attachment; filename="invite.ics"
 Content-Transfer-Encoding: base64
@@ -379,5 +379,7 @@ ciBTdHJhw59lIDI4NFwsIDM4MTIyIEJyYXVuc2Nod2VpZ1xuVGVsZWZvbjogMDUzMSAvIDEyMTgg
 LSAxNjVcbkUtTWFpbDogcg0KIGV0cmFzb25AYWxsaWFuei1mdWVyLWRpZS1yZWdpb24uZGUNCkVO
 RDpWRVZFTlQNCkVORDpWQ0FMRU5EQVINCg==
 
---=_retrason_mixed_4fcc2b218e98a7cd--
+--=_retrason_mixed_d5b6c2549bf60107--
 
+--- stderr
+retrason: plan for SEQUENCE 0 of retrason-kickoff-2022-12-05@allianz-fuer-die-region.de: 1 invitation

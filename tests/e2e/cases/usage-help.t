@@ -13,7 +13,7 @@ Commands:
   agenda new       print a starter agenda file to fill in
   invite ics       write the invitation's iCalendar payload
   invite send      send the invitation to a list by e-mail
-  invite cancel    send the cancellation to a list
+  invite cancel    cancel the event for all invited
   invite status    who has which version, from the journal
 
 'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;

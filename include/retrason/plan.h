@@ -1,0 +1,62 @@
+/* What a run of `invite send` or `invite cancel` owes: computed from
+ * the distribution list, the agenda's current version and each
+ * recipient's state in the journal (the model in retrason/journal.h),
+ * in time linear in the list and the journal.
+ *
+ * invite send, for everyone on the list:
+ *   not invited, withdrawn or cancelled  -> an invitation (never "Updated")
+ *   invited at another version           -> an update
+ *   invited at this version              -> nothing
+ * and for those invited earlier who are no longer on the list: nothing
+ * (they stay invited and the run says so), or, only when asked for
+ * (remove_missing), one withdrawal each; withdrawn stays withdrawn.
+ * invite cancel: everyone invited, once.  SEQUENCE numbers only grow:
+ * a new version, a re-invitation after a withdrawal or cancellation,
+ * and a withdrawal each take one past the journal's highest. */
+#ifndef RETRASON_PLAN_H
+#define RETRASON_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "retrason/journal.h"
+#include "retrason/recipients.h"
+
+enum rt_plan_kind { RT_PLAN_INVITE, RT_PLAN_UPDATE, RT_PLAN_WITHDRAW, RT_PLAN_CANCEL };
+
+struct rt_plan_entry {
+	struct rt_recipient who; /* borrowed from the list or the journal */
+	enum rt_plan_kind kind;
+	int sequence;            /* of the message */
+	int has;                 /* the SEQUENCE they have, or -1 */
+};
+
+struct rt_plan_opts {
+	bool cancel;         /* invite cancel */
+	bool remove_missing; /* withdraw those invited and no longer on the list */
+	int sequence;        /* --sequence for this version, or -1 */
+};
+
+struct rt_plan {
+	const char *uid;
+	const char *fingerprint; /* of the version the REQUESTs or CANCELs carry */
+	int sequence;            /* its SEQUENCE */
+	bool new_version;        /* to be recorded with its first message */
+	int withdraw_sequence;   /* of the withdrawals; -1 if none */
+	bool legacy;             /* the journal's versions can't be compared */
+	struct rt_plan_entry *v; /* the messages owed, list order first */
+	size_t n;
+	size_t count[4];         /* by kind */
+	size_t unchanged;        /* on the list with this version already */
+	size_t done;             /* withdrawn or cancelled before: nothing more */
+	const char **kept;       /* invited earlier, not on the list, left invited */
+	size_t nkept;
+	size_t never_invited;    /* cancel: on the list but never invited */
+};
+
+void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid,
+		  const char *fingerprint, const struct rt_recipients *list,
+		  const struct rt_plan_opts *o);
+void rt_plan_finish(struct rt_plan *p);
+
+#endif

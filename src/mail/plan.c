@@ -1,0 +1,149 @@
+/* Who is owed what (include/retrason/plan.h). */
+#include "retrason/plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "retrason/xalloc.h"
+
+static void owe(struct rt_plan *p, struct rt_recipient who, enum rt_plan_kind kind, int has)
+{
+	p->v[p->n++] = (struct rt_plan_entry){who, kind, p->sequence, has};
+	p->count[kind]++;
+}
+
+static struct rt_recipient bare(const struct rt_journal_person *ps)
+{
+	return (struct rt_recipient){NULL, (char *)ps->addr, 0};
+}
+
+/* A fingerprint from before "m1:": it hashed retrason's own output, so
+ * it can't be compared with today's. */
+static bool legacy(const char *fp)
+{
+	return fp && strncmp(fp, "m1:", 3) != 0;
+}
+
+/* The SEQUENCE of this run's version: --sequence's; that of the latest
+ * version if it is this one; else a new one, past every SEQUENCE sent. */
+static void choose_sequence(struct rt_plan *p, const struct rt_journal *j,
+			    const struct rt_plan_opts *o, const struct rt_journal_record *latest)
+{
+	if (o->sequence >= 0) {
+		p->sequence = o->sequence;
+		const char *had = rt_journal_fingerprint(j, p->uid, o->sequence);
+		p->new_version = !had || strcmp(had, p->fingerprint) != 0;
+	} else if (latest && !strcmp(latest->detail, p->fingerprint)) {
+		p->sequence = latest->sequence;
+	} else {
+		p->sequence = rt_journal_max_sequence(j, p->uid) + 1;
+		p->new_version = true;
+		p->legacy = !o->cancel && latest && legacy(latest->detail);
+	}
+}
+
+static void invitations(struct rt_plan *p, const struct rt_journal *j,
+			const struct rt_recipients *list, const struct rt_plan_opts *o,
+			bool *on_list)
+{
+	int max = rt_journal_max_sequence(j, p->uid);
+	choose_sequence(p, j, o, rt_journal_latest(j, p->uid, true));
+	/* Someone withdrawn or cancelled at this SEQUENCE or later must get
+	 * a higher one to take the invitation. */
+	for (size_t i = 0; i < list->n && o->sequence < 0 && !p->new_version; i++) {
+		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
+		if (ps && (ps->state == RT_JS_WITHDRAWN || ps->state == RT_JS_CANCELLED) &&
+		    ps->sequence >= p->sequence) {
+			p->sequence = max + 1;
+			p->new_version = true;
+		}
+	}
+	for (size_t i = 0; i < list->n; i++) {
+		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
+		if (ps)
+			on_list[ps - j->people] = true;
+		if (!ps || ps->state != RT_JS_INVITED) {
+			owe(p, list->v[i], RT_PLAN_INVITE, ps ? ps->sequence : -1);
+			continue;
+		}
+		const char *had = rt_journal_fingerprint(j, p->uid, ps->sequence);
+		if (had && !strcmp(had, p->fingerprint))
+			p->unchanged++;
+		else
+			owe(p, list->v[i], RT_PLAN_UPDATE, ps->sequence);
+	}
+	int seq = p->sequence;
+	for (size_t k = 0; k < j->npeople; k++) {
+		const struct rt_journal_person *ps = &j->people[k];
+		if (on_list[k] || strcmp(ps->uid, p->uid) != 0 || ps->state == RT_JS_NONE)
+			continue;
+		if (ps->state != RT_JS_INVITED) {
+			p->done++;
+		} else if (!o->remove_missing) {
+			p->kept[p->nkept++] = ps->addr;
+		} else {
+			if (p->withdraw_sequence < 0)
+				p->withdraw_sequence = (max > seq ? max : seq) + 1;
+			p->sequence = p->withdraw_sequence;
+			owe(p, bare(ps), RT_PLAN_WITHDRAW, ps->sequence);
+			p->sequence = seq;
+		}
+	}
+}
+
+static void cancellations(struct rt_plan *p, const struct rt_journal *j,
+			  const struct rt_recipients *list, const struct rt_plan_opts *o,
+			  bool *on_list)
+{
+	int max = rt_journal_max_sequence(j, p->uid);
+	/* The latest version of any kind: an earlier cancellation that some
+	 * did not get yet is finished at its own SEQUENCE. */
+	choose_sequence(p, j, o, rt_journal_latest(j, p->uid, false));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
+		if (ps)
+			on_list[ps - j->people] = true;
+		if (ps && ps->state == RT_JS_INVITED)
+			owe(p, list->v[i], RT_PLAN_CANCEL, ps->sequence);
+		else if (ps && ps->state != RT_JS_NONE)
+			p->done++;
+		else if (max < 0) /* no journal of this event: the list is all we know */
+			owe(p, list->v[i], RT_PLAN_CANCEL, -1);
+		else
+			p->never_invited++;
+	}
+	for (size_t k = 0; k < j->npeople; k++) {
+		const struct rt_journal_person *ps = &j->people[k];
+		if (on_list[k] || strcmp(ps->uid, p->uid) != 0)
+			continue;
+		if (ps->state == RT_JS_INVITED)
+			owe(p, bare(ps), RT_PLAN_CANCEL, ps->sequence);
+		else if (ps->state != RT_JS_NONE)
+			p->done++;
+	}
+}
+
+void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid,
+		  const char *fingerprint, const struct rt_recipients *list,
+		  const struct rt_plan_opts *o)
+{
+	memset(p, 0, sizeof(*p));
+	p->uid = uid;
+	p->fingerprint = fingerprint;
+	p->withdraw_sequence = -1;
+	p->v = xcalloc(list->n + j->npeople + 1, sizeof(*p->v));
+	p->kept = xcalloc(j->npeople + 1, sizeof(*p->kept));
+	bool *on_list = xcalloc(j->npeople + 1, sizeof(*on_list));
+	if (o->cancel)
+		cancellations(p, j, list, o, on_list);
+	else
+		invitations(p, j, list, o, on_list);
+	free(on_list);
+}
+
+void rt_plan_finish(struct rt_plan *p)
+{
+	free(p->v);
+	free(p->kept);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,324 @@
+#!/usr/bin/python3
+"""The invitation lifecycle against a real SMTP server on loopback
+(python3-aiosmtpd): a shorter list never cancels anyone, the UID is
+pinned by the journal, a rebuilt retrason sends nothing, two runs on one
+journal never send twice, a full disk (a real tmpfs) stops the run before
+it sends, and a damaged or hostile journal is refused at its line and
+column with nobody mailed."""
+import email
+import email.policy
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import smtp_server  # noqa: E402
+
+EXE = os.environ["RETRASON"]
+SRC = os.environ["RETRASON_SRCDIR"]
+results = []
+
+
+def expect(name, ok, detail=""):
+    results.append(bool(ok))
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else f": {detail!r}"[:700]))
+
+
+def env_for(extra=None):
+    env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": TMP}
+    env.update(extra or {})
+    return env
+
+
+def run(args, exe=EXE, extra=None, **kw):
+    return subprocess.run([exe] + args, capture_output=True, env=env_for(extra), timeout=120,
+                          **kw)
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def people(n, prefix="p"):
+    return "".join(f"{prefix}{i}@example.org\n" for i in range(n))
+
+
+def parsed(h):
+    return [(m[1][0], email.message_from_bytes(m[2], policy=email.policy.default))
+            for m in h.messages]
+
+
+def cal_of(msg):
+    return [p for p in msg.walk() if p.get_content_type() == "text/calendar"][0] \
+        .get_payload(decode=True)
+
+
+def fresh(name, agenda_text=None):
+    d = os.path.join(TMP, name)
+    os.makedirs(d)
+    agenda = os.path.join(d, "event.agenda")
+    if agenda_text is None:
+        shutil.copy(os.path.join(SRC, "examples", "kickoff.agenda"), agenda)
+    else:
+        write(agenda, agenda_text)
+    return d, agenda
+
+
+NO_UID = """Title: Team day
+Date: 2030-05-06
+Time: 10:00-12:00
+Timezone: Europe/Berlin
+Organizer: Org <org@example.org>
+"""
+
+
+def short_list(url, h):
+    d, agenda = fresh("short")
+    team = write(os.path.join(d, "team.txt"), people(10))
+    late = write(os.path.join(d, "late.txt"), "late@example.org\n")
+    p = run(["invite", "send", "--to", team, "--smtp", url, agenda])
+    expect("short list: ten invited", p.returncode == 0 and len(h.messages) == 10, p.stderr)
+    h.messages.clear()
+    p = run(["invite", "send", "--to", late, "--smtp", url, agenda])
+    expect("short list: only the latecomer gets mail, an invitation",
+           p.returncode == 0 and [a for a, _ in parsed(h)] == ["late@example.org"] and
+           str(parsed(h)[0][1]["Subject"]).startswith("Einladung:"), (p.stderr, h.messages[:1]))
+    expect("short list: the run says who is left invited",
+           b"10 people invited earlier are not on " in p.stderr and b"late.txt; left invited "
+           b"(p0@example.org, p1@example.org, p2@example.org, p3@example.org, p4@example.org "
+           b"and 5 more); --remove-missing withdraws their invitations" in p.stderr, p.stderr)
+    h.messages.clear()
+    p = run(["invite", "send", "--dry-run", "--to", late, agenda])
+    expect("--dry-run: the plan also when nothing is owed",
+           p.returncode == 0 and not p.stdout and
+           b"nothing to send; 1 has this version already" in p.stderr, p.stderr)
+    p = run(["invite", "send", "--dry-run", "--remove-missing", "--to", late, agenda])
+    expect("--dry-run --remove-missing: ten withdrawals planned, none sent",
+           p.returncode == 0 and b"10 withdrawals; 1 has this version already" in p.stderr and
+           p.stdout.count(b"\nFrom retrason ") + p.stdout.startswith(b"From retrason ") == 10
+           and not h.messages, p.stderr)
+    return agenda, team
+
+
+def rebuilt(url, h, agenda, team):
+    """A retrason with another version string writes other PRODIDs and
+    page generators, and must still see the same version."""
+    other = os.path.join(TMP, "retrason-other")
+    with open(EXE, "rb") as f:
+        exe = f.read()
+    version = run(["--version"]).stdout.split()[-1]
+    new = b"9" * len(version)
+    with open(other, "wb") as f:
+        f.write(exe.replace(version, new))
+    os.chmod(other, 0o755)
+    ics = run(["agenda", "ics", agenda], exe=other).stdout
+    expect("rebuilt: the other binary writes another PRODID",
+           b"PRODID:-//retrason//retrason " + new in ics, ics[:200])
+    h.messages.clear()
+    p = run(["invite", "send", "--to", team, "--smtp", url, agenda], exe=other)
+    expect("rebuilt: sends nothing, the agenda has not changed",
+           p.returncode == 0 and not h.messages and b"nothing to send" in p.stderr, p.stderr)
+    p = run(["invite", "send", "--lang", "en", "--to", team, "--smtp", url, agenda])
+    expect("--lang en: sends nothing either", p.returncode == 0 and not h.messages, p.stderr)
+
+
+def login_first(tmp):
+    """A run that could not log in sends nothing; the first mail anyone
+    gets is an invitation, at SEQUENCE 0."""
+    secret = "pw-Right-1"
+    server, h, port = smtp_server.start(user="org", password=secret)
+    try:
+        d, agenda = fresh("login")
+        one = write(os.path.join(d, "one.txt"), "erika@example.org\n")
+        url = f"smtp://127.0.0.1:{port}"
+        p = run(["invite", "send", "--to", one, "--smtp", url, "--retries", "0", agenda],
+                extra={"RETRASON_SMTP_USER": "org", "RETRASON_SMTP_PASSWORD": "wrong"})
+        expect("login refused: exit 77, nothing sent", p.returncode == 77 and not h.messages,
+               p.stderr)
+        p = run(["invite", "send", "--to", one, "--smtp", url, agenda],
+                extra={"RETRASON_SMTP_USER": "org", "RETRASON_SMTP_PASSWORD": secret})
+        got = parsed(h)
+        expect("after a refused login: the first mail is an invitation at SEQUENCE 0",
+               p.returncode == 0 and len(got) == 1 and
+               str(got[0][1]["Subject"]).startswith("Einladung:") and
+               b"SEQUENCE:0" in cal_of(got[0][1]), (p.stderr, got))
+    finally:
+        server.stop()
+
+
+def uid_pin(url, h):
+    d, agenda = fresh("uid", NO_UID)
+    lst = write(os.path.join(d, "list.txt"), "a@example.org\nb@example.org\n")
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    first = [cal_of(m) for _, m in parsed(h)]
+    uid = [l for l in first[0].split(b"\r\n") if l.startswith(b"UID:")][0][4:] if first else b""
+    expect("no UID: line: sent, with a warning and the line to add",
+           p.returncode == 0 and len(first) == 2 and
+           b"has no 'UID:' line" in p.stderr and b"add 'UID: " + uid in p.stderr, p.stderr)
+    # A typo fixed in the title changes the derived UID: the journal's stays.
+    write(agenda, NO_UID.replace("Team day", "Team Day"))
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    got = parsed(h)
+    expect("title edited: the same UID, as an update at SEQUENCE 1",
+           p.returncode == 0 and len(got) == 2 and
+           all(b"UID:" + uid + b"\r\n" in cal_of(m) and b"SEQUENCE:1" in cal_of(m) and
+               str(m["Subject"]).startswith("Updated:") for _, m in got), (p.stderr, got[:1]))
+    expect("title edited: the run warns and gives the UID: line",
+           b"keeping the event's UID from the journal" in p.stderr and
+           b"UID: " + uid in p.stderr, p.stderr)
+    st = run(["invite", "status", agenda])
+    expect("status: the pinned event", st.returncode == 0 and uid in st.stdout, st.stdout)
+    # An explicit UID that differs: refused, and the way out.
+    write(agenda, NO_UID.replace("Team day", "Team Day") + "UID: other@example.org\n")
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("another explicit UID: refused, exit 65, nothing sent",
+           p.returncode == 65 and not h.messages and
+           b"'UID: other@example.org' is not the event the journal" in p.stderr and
+           b"write 'UID: " + uid + b"'" in p.stderr, p.stderr)
+
+
+def concurrent(url, h):
+    d, agenda = fresh("lock")
+    lst = write(os.path.join(d, "many.txt"), people(40))
+    h.messages.clear()
+    h.delay = 0.05
+    a = subprocess.Popen([EXE, "invite", "send", "--to", lst, "--smtp", url, agenda],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env_for())
+    for _ in range(500):
+        if h.messages:
+            break
+        time.sleep(0.01)
+    t0 = time.monotonic()
+    b = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    took = time.monotonic() - t0
+    _, a_err = a.communicate(timeout=120)
+    h.delay = 0
+    got = [r for r, _ in parsed(h)]
+    expect("two runs: the second fails at once, exit 75, naming the first",
+           b.returncode == 75 and took < 5 and
+           f"in use by another retrason (process {a.pid})".encode() in b.stderr,
+           (b.returncode, took, b.stderr))
+    expect("two runs: the first sends everyone, nobody twice",
+           a.returncode == 0 and sorted(got) == sorted(people(40).split()), (a_err, len(got)))
+    # The same with a dry run and status: readers, they don't wait.
+    p = run(["invite", "status", agenda])
+    expect("status after: everyone invited", p.returncode == 0 and
+           p.stdout.count(b" invited ") == 40, p.stdout[:300])
+
+
+def full_disk(url, h):
+    """The journal on a small tmpfs: once no room is left, the run stops
+    before it sends any more, everyone sent is recorded, and after room
+    is made the same command finishes with nobody twice."""
+    d, agenda = fresh("full")
+    mnt = os.path.join(d, "disk")
+    os.makedirs(mnt)
+    m = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", mnt],
+                       capture_output=True)
+    expect("full disk: a tmpfs to fill (mount as root)", m.returncode == 0, m.stderr)
+    if m.returncode:
+        return
+    try:
+        journal = os.path.join(mnt, "event.journal")
+        lst = write(os.path.join(d, "many.txt"), people(400))
+        st = os.statvfs(mnt)
+        # Leave 96 KiB: the first 64 KiB kept ahead fit, the next not.
+        filler = os.path.join(mnt, "filler")
+        with open(filler, "wb") as f:
+            f.write(b"x" * (st.f_bavail * st.f_frsize - 96 * 1024))
+        h.messages.clear()
+        p = run(["invite", "send", "--to", lst, "--journal", journal, "--smtp", url, agenda])
+        first = [r for r, _ in parsed(h)]
+        with open(journal) as f:
+            sent = [l.split("\t")[4] for l in f if l.startswith("sent\t")]
+        expect("full disk: the run stops with exit 74 and says what to do",
+               p.returncode == 74 and b"No space left on device" in p.stderr and
+               b"make room for the journal, then run the same command again" in p.stderr,
+               (p.returncode, p.stderr[-600:]))
+        expect(f"full disk: some sent ({len(first)}), each one recorded",
+               0 < len(first) < 400 and sorted(first) == sorted(sent), (len(first), len(sent)))
+        os.unlink(filler)
+        h.messages.clear()
+        p = run(["invite", "send", "--to", lst, "--journal", journal, "--smtp", url, agenda])
+        second = [r for r, _ in parsed(h)]
+        expect("full disk: the re-run sends the rest, nobody twice",
+               p.returncode == 0 and sorted(first + second) == sorted(people(400).split()),
+               (p.returncode, len(first), len(second), p.stderr[-300:]))
+        # No room at all for what is kept ahead: nothing is sent.
+        d2, agenda2 = fresh("full2")
+        j2 = os.path.join(mnt, "second.journal")
+        st = os.statvfs(mnt)
+        with open(filler, "wb") as f:
+            f.write(b"x" * (st.f_bavail * st.f_frsize - 16 * 1024))
+        h.messages.clear()
+        p = run(["invite", "send", "--to", lst, "--journal", j2, "--smtp", url, agenda2])
+        expect("disk full before the run: exit 74, nothing sent",
+               p.returncode == 74 and not h.messages, (p.returncode, p.stderr))
+    finally:
+        subprocess.run(["umount", mnt])
+
+
+def hostile_journal(url, h):
+    d, agenda = fresh("hostile")
+    lst = write(os.path.join(d, "list.txt"), "a@example.org\n")
+    uid = "retrason-kickoff-2022-12-05@allianz-fuer-die-region.de"
+    journal = agenda + ".journal"
+    good = (f"version\t{uid}\t0\tm1:0123456789abcdef\t1700000000\n"
+            f"sent\t{uid}\t0\tREQUEST\tok@example.org\t<1@x>\t1700000000\n")
+    cases = [
+        ("a recipient hidden in an address",
+         f"sent\t{uid}\t0\tREQUEST\told@example.org>, <eve@evil.example\t<2@x>\t1700000000\n",
+         b":3:"),
+        ("a SEQUENCE past any int",
+         f"sent\t{uid}\t99999999999999999999\tREQUEST\tx@example.org\t<2@x>\t1700000000\n",
+         b":3:" + str(len("sent\t" + uid + "\t") + 1).encode() + b": error: invalid SEQUENCE"),
+        ("an unknown record", "resent\tsomething\n", b":3:1: error: unknown journal record"),
+        ("a CR in a line", f"sent\t{uid}\t0\tREQUEST\tx@example.org\t<2@x>\t17\r00\n", b":3:"),
+    ]
+    for label, line, where in cases:
+        write(journal, good + line)
+        h.messages.clear()
+        for verb in (["invite", "send", "--to", lst, "--smtp", url],
+                     ["invite", "cancel", "--smtp", url], ["invite", "status"]):
+            p = run(verb + [agenda])
+            expect(f"hostile journal, {label}: {verb[1]} exit 65 at the line, nobody mailed",
+                   p.returncode == 65 and not h.messages and
+                   (journal.encode() + where) in p.stderr, (p.returncode, p.stderr))
+    # A read error is an error, never the end of the journal.
+    for verb in (["invite", "status"], ["invite", "send", "--dry-run", "--to", lst]):
+        p = run(verb + ["--journal", "/proc/self/mem", agenda])
+        expect(f"a journal that can't be read: {verb[1]} exit 74", p.returncode == 74 and
+               b"Input/output error" in p.stderr, (p.returncode, p.stderr))
+
+
+def main():
+    global TMP
+    TMP = tempfile.mkdtemp(prefix="retrason-life-")
+    try:
+        server, h, port = smtp_server.start()
+        url = f"smtp://127.0.0.1:{port}"
+        try:
+            agenda, team = short_list(url, h)
+            rebuilt(url, h, agenda, team)
+            uid_pin(url, h)
+            concurrent(url, h)
+            full_disk(url, h)
+            hostile_journal(url, h)
+        finally:
+            server.stop()
+        login_first(TMP)
+    finally:
+        shutil.rmtree(TMP)
+    failed = results.count(False)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+main()
