@@ -184,6 +184,42 @@ def uid_pin(url, h):
            b"write 'UID: " + uid + b"'" in p.stderr, p.stderr)
 
 
+def follows_journal(url, h):
+    """After updates, the files people import carry the journal's UID and
+    SEQUENCE: a calendar drops an older SEQUENCE than it has."""
+    import json
+    d, agenda = fresh("follow", NO_UID)
+    lst = write(os.path.join(d, "list.txt"), "a@example.org\n")
+    h.messages.clear()
+    run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    uid = [l for l in cal_of(parsed(h)[0][1]).split(b"\r\n") if l.startswith(b"UID:")][0]
+    for t in ("10:30-12:00", "11:00-12:00", "11:30-12:30"):
+        write(agenda, NO_UID.replace("Team day", "Team Day!").replace("10:00-12:00", t))
+        run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    sent = cal_of(parsed(h)[-1][1])
+    expect("three updates: SEQUENCE 3 sent, under the first UID",
+           b"SEQUENCE:3" in sent and uid + b"\r\n" in sent, sent[:300])
+    for args in (["agenda", "ics"], ["agenda", "ics", "--items"], ["invite", "ics", "--to", lst]):
+        p = run(args + [agenda])
+        expect(f"{' '.join(args[:2])}: the journal's UID and SEQUENCE",
+               p.returncode == 0 and b"SEQUENCE:3\r\n" in p.stdout and uid + b"\r\n" in p.stdout,
+               (p.returncode, p.stderr, p.stdout[:200]))
+    p = run(["invite", "ics", "--cancel", "--to", lst, agenda])
+    expect("invite ics --cancel: above every SEQUENCE sent",
+           p.returncode == 0 and b"SEQUENCE:4\r\n" in p.stdout, p.stdout[-400:])
+    p = run(["agenda", "ics", "--sequence", "7", agenda])
+    expect("--sequence still overrides", b"SEQUENCE:7\r\n" in p.stdout and uid in p.stdout)
+    p = run(["agenda", "export", "-f", "json", agenda])
+    js = json.loads(p.stdout)
+    expect("export json: the journal's UID and SEQUENCE",
+           js["uid"].encode() == uid[4:] and js["sequence"] == 3, (js["uid"], js["sequence"]))
+    # Edited again, not sent yet: the next SEQUENCE, as the next send.
+    write(agenda, NO_UID.replace("Team day", "Team Day!").replace("10:00-12:00", "09:00-12:30"))
+    p = run(["agenda", "ics", agenda])
+    expect("an edit not sent yet: the SEQUENCE the next send will have",
+           b"SEQUENCE:4\r\n" in p.stdout, p.stdout[:300])
+
+
 def concurrent(url, h):
     d, agenda = fresh("lock")
     lst = write(os.path.join(d, "many.txt"), people(40))
@@ -308,6 +344,7 @@ def main():
             agenda, team = short_list(url, h)
             rebuilt(url, h, agenda, team)
             uid_pin(url, h)
+            follows_journal(url, h)
             concurrent(url, h)
             full_disk(url, h)
             hostile_journal(url, h)

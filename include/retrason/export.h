@@ -19,6 +19,8 @@
 struct rt_export_opts {
 	enum rt_lang lang; /* words added around the agenda's own text */
 	const char *banner; /* HTML: a notice before the title, or NULL */
+	const char *uid;    /* JSON: the event's UID; NULL: the agenda's */
+	int sequence;       /* JSON: its SEQUENCE */
 };
 
 /* Each writes one document to out, piece by piece, so memory stays flat

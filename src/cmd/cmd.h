@@ -85,6 +85,28 @@ int load_list(const char *path, struct rt_recipients *r);
 struct rt_buf;
 int journal_path(const char *cmd, const char *given, const char *agenda, struct rt_buf *out);
 
+/* The send journal, opened for reading or for a run that sends; what
+ * keeps it from being used is reported.  Returns 0 or an exit status
+ * (65 damaged, 74 unreadable, 75 locked by another run). */
+struct rt_journal;
+int open_journal(struct rt_journal *j, const char *path, bool write);
+
+/* The event's UID into *uid (caller frees): the journal's, pinned at its
+ * first send, when the agenda's derived UID has changed since (with a
+ * warning and the UID: line to add); an explicit UID: that differs is
+ * refused with 65.  warn_missing: also warn when the file has no UID:
+ * line. */
+int pin_uid(const struct rt_agenda *a, const char *path, const struct rt_journal *j,
+	    bool warn_missing, char **uid);
+
+/* The UID and SEQUENCE to write for an agenda: from its journal (given,
+ * else beside the agenda; none for standard input) as `invite send`
+ * would send them now, for the list (or nobody); sequence >= 0 is
+ * --sequence.  Returns 0 or an exit status (reported). */
+int event_identity(const char *cmd, const char *journal, const char *agenda_path,
+		   const struct rt_agenda *a, const struct rt_recipients *list, bool cancel,
+		   int sequence, char **uid, int *seq);
+
 /* Writes an output with write(f, ctx), which returns 0 or an errno
  * value: to standard output when path is NULL, else atomically to path.
  * Returns 0, or 73/74 after reporting the failure. */

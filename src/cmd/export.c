@@ -1,5 +1,6 @@
 /* retrason agenda export: the agenda as JSON, Markdown or HTML. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
@@ -20,6 +21,8 @@ static const char usage[] =
 	"  -f, --format=FORMAT  json, markdown or html\n"
 	"  -o, --output=OUT     write OUT (atomically) instead of standard output\n"
 	"      --lang=LANG      de or en: the words added around the agenda\n"
+	"      --journal=FILE   the send journal, for the event's UID and SEQUENCE\n"
+	"                       (default: FILE.journal)\n"
 	"  -h, --help           show this help\n";
 
 static const char *const formats[] = {"json", "markdown", "html"};
@@ -58,11 +61,12 @@ int cmd_agenda_export(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
 		{"lang", required_argument, NULL, 'L'},
+		{"journal", required_argument, NULL, 'J'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *cmd = "agenda export";
-	const char *output = NULL;
+	const char *output = NULL, *journal = NULL;
 	struct job j = {.format = -1};
 	bool lang_given = false;
 	int c, rc;
@@ -81,6 +85,9 @@ int cmd_agenda_export(int argc, char **argv)
 			if (!lang_option(cmd, optarg, &j.o.lang))
 				return EX_USAGE;
 			lang_given = true;
+			break;
+		case 'J':
+			journal = optarg;
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -108,9 +115,15 @@ int cmd_agenda_export(int argc, char **argv)
 		errorf("libical does not know the time zone '%s'", l.agenda->timezone);
 		rc = EX_DATAERR;
 	} else {
+		char *uid = NULL;
+		rc = event_identity(cmd, journal, path, l.agenda, NULL, false, -1, &uid,
+				    &j.o.sequence);
 		j.a = l.agenda;
+		j.o.uid = uid;
 		j.o.lang = pick_lang(l.agenda, lang_given, j.o.lang);
-		rc = write_output(output, write_export, &j);
+		if (!rc)
+			rc = write_output(output, write_export, &j);
+		free(uid);
 	}
 	loaded_finish(&l);
 	return rc;

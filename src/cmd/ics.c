@@ -15,12 +15,14 @@ static const char agenda_usage[] =
 	"Usage: retrason agenda ics [options] [FILE|-]\n"
 	"\n"
 	"Write the event as an iCalendar file to import or subscribe to\n"
-	"(METHOD:PUBLISH), with the whole agenda in its description.\n"
+	"(METHOD:PUBLISH), with the whole agenda in its description.  When the\n"
+	"agenda has a send journal, its UID and SEQUENCE are the journal's.\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output=OUT     write OUT (atomically) instead of standard output\n"
 	"      --items          also one calendar entry per agenda item\n"
-	"      --sequence=N     the event's SEQUENCE (default 0)\n"
+	"      --sequence=N     the event's SEQUENCE (default: the journal's)\n"
+	"      --journal=FILE   the send journal (default: FILE.journal)\n"
 	"      --lang=LANG      de or en: the words added to the description\n"
 	"  -h, --help           show this help\n";
 
@@ -33,9 +35,10 @@ static const char invite_usage[] =
 	"\n"
 	"Options:\n"
 	"      --to=LIST        the distribution list, one recipient a line\n"
-	"      --cancel         cancel the event (SEQUENCE goes up by one)\n"
+	"      --cancel         cancel the event\n"
 	"  -o, --output=OUT     write OUT (atomically) instead of standard output\n"
-	"      --sequence=N     the SEQUENCE of the last version sent (default 0)\n"
+	"      --sequence=N     the SEQUENCE (default: what invite send would send)\n"
+	"      --journal=FILE   the send journal (default: FILE.journal)\n"
 	"      --lang=LANG      de or en: the words added to the description\n"
 	"  -h, --help           show this help\n";
 
@@ -43,8 +46,9 @@ struct ics_args {
 	const char *cmd;
 	const char *output;
 	const char *to;
+	const char *journal;
 	struct rt_ics_opts o;
-	bool lang_given;
+	bool lang_given, sequence_given;
 	bool cancel;
 };
 
@@ -79,6 +83,7 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 		{"lang", required_argument, NULL, 'L'},
 		{"to", required_argument, NULL, 'T'},
 		{"cancel", no_argument, NULL, 'X'},
+		{"journal", required_argument, NULL, 'J'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -100,6 +105,10 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 			if (!int_value(optarg, 0, 1000000, &args->o.sequence))
 				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
 						   optarg);
+			args->sequence_given = true;
+			break;
+		case 'J':
+			args->journal = optarg;
 			break;
 		case 'L':
 			if (!lang_option(cmd, optarg, &args->o.lang))
@@ -146,8 +155,6 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 		}
 		args->o.attendees = &list;
 		args->o.method = args->cancel ? RT_ICS_CANCEL : RT_ICS_REQUEST;
-		if (args->cancel)
-			args->o.sequence++;
 	}
 
 	struct loaded l;
@@ -162,8 +169,15 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 		errorf("%s: an invitation needs an 'Organizer:' to answer to", l.diags.path);
 		rc = EX_DATAERR;
 	} else {
+		char *uid = NULL;
+		rc = event_identity(cmd, args->journal, path, l.agenda, invite ? &list : NULL,
+				    args->cancel, args->sequence_given ? args->o.sequence : -1, &uid,
+				    &args->o.sequence);
+		args->o.uid = uid;
 		args->o.lang = pick_lang(l.agenda, args->lang_given, args->o.lang);
-		rc = write_calendar(args, l.agenda);
+		if (!rc)
+			rc = write_calendar(args, l.agenda);
+		free(uid);
 	}
 	loaded_finish(&l);
 	rt_recipients_finish(&list);

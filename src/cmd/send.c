@@ -448,44 +448,6 @@ static void print_plan(const struct run *r, const char *list_path)
 			p->never_invited, list_path, p->never_invited == 1 ? "was" : "were");
 }
 
-/* Which UID this run sends under: the journal's, pinned at its first
- * send.  Returns 0 or an exit status (reported). */
-static int pin_uid(const struct rt_agenda *a, const char *path, const struct rt_journal *j,
-		   char **uid)
-{
-	char *mine = rt_agenda_uid(a);
-	const char *pinned = rt_journal_uid(j);
-	if (strchr(mine, '\t') || strlen(mine) > 1000) {
-		errorf("%s: the UID must be at most 1000 bytes and hold no tab", path);
-		free(mine);
-		return EX_DATAERR;
-	}
-	if (!pinned || !strcmp(pinned, mine)) {
-		if (!a->uid)
-			errorf("warning: %s has no 'UID:' line; calendars know this event by its "
-			       "title and organizer; add 'UID: %s' to keep it for good",
-			       path, mine);
-		*uid = mine;
-		return EX_OK;
-	}
-	if (a->uid) {
-		errorf("%s: 'UID: %s' is not the event the journal %s has sent (UID %s)", path,
-		       mine, j->path, pinned);
-		fprintf(stderr, "note: to go on with that event, write 'UID: %s'; for a new "
-				"event, give another --journal (and 'invite cancel' the old one)\n",
-			pinned);
-		free(mine);
-		return EX_DATAERR;
-	}
-	errorf("warning: %s: the title or organizer changed, and with them the derived UID; "
-	       "keeping the event's UID from the journal, so calendars update the same "
-	       "entry. Add this line to the agenda to keep it for good: UID: %s",
-	       path, pinned);
-	free(mine);
-	*uid = xstrdup(pinned);
-	return EX_OK;
-}
-
 static char *copy_str(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
@@ -541,37 +503,6 @@ static int write_eml(const char *dir, size_t index, const char *addr,
 	return err ? EX_CANTCREAT : EX_OK;
 }
 
-/* Opens the journal and reports why it can't be used; 0 or an exit
- * status. */
-static int open_journal(struct rt_journal *j, const char *path, bool write)
-{
-	int err;
-	enum rt_journal_status st = rt_journal_open(j, path, write, &err);
-	switch (st) {
-	case RT_JOURNAL_OK:
-		return EX_OK;
-	case RT_JOURNAL_BUSY:
-		if (err)
-			errorf("the journal %s is in use by another retrason (process %d); "
-			       "wait until it has finished", path, err);
-		else
-			errorf("the journal %s is in use by another retrason; wait until it has "
-			       "finished", path);
-		return EX_TEMPFAIL;
-	case RT_JOURNAL_BAD:
-		rt_diags_print(&j->diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
-		errorf("the journal %s is damaged; retrason will not guess who has which "
-		       "version: repair or remove the lines above (they are explained in "
-		       "retrason(1), JOURNAL)", path);
-		return EX_DATAERR;
-	case RT_JOURNAL_IO:
-		break;
-	}
-	errorf("cannot %s the journal %s: %s", write ? "use" : "read", path, strerror(err));
-	return err == EACCES || err == EROFS || err == ENOENT || err == EISDIR ? EX_CANTCREAT
-									       : EX_IOERR;
-}
-
 static int dry_run(struct run *r)
 {
 	struct rt_buf msg;
@@ -620,7 +551,7 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 	rt_buf_finish(&path);
 	char *uid = NULL, *fp = NULL;
 	if (!rc)
-		rc = pin_uid(a, agenda_path, &r.j, &uid);
+		rc = pin_uid(a, agenda_path, &r.j, true, &uid);
 	if (!rc) {
 		bool cancel = args->o.method == RT_ICS_CANCEL;
 		fp = cancel ? xstrdup("cancelled") : rt_mail_fingerprint(a);

@@ -8,6 +8,7 @@
 #include "retrason/export.h"
 #include "retrason/ical.h"
 #include "retrason/utf8.h"
+#include "retrason/xalloc.h"
 #include "sink.h"
 
 void rt_json_string(struct rt_buf *out, const char *s, size_t n)
@@ -159,12 +160,12 @@ static const char *status_name(enum rt_status st)
 
 int rt_export_json(FILE *out, const struct rt_agenda *a, const struct rt_export_opts *o)
 {
-	(void)o; /* JSON carries data, not words */
+	/* JSON carries data, not words: of o only the identity. */
 	struct rt_buf buf;
 	struct sink s = {.b = &buf, .f = out};
 	struct rt_buf *b = &buf;
 	bool first = true;
-	char *uid = rt_agenda_uid(a);
+	char *uid = o->uid ? xstrdup(o->uid) : rt_agenda_uid(a);
 
 	rt_buf_init(b);
 	rt_buf_adds(b, "{");
@@ -176,6 +177,8 @@ int rt_export_json(FILE *out, const struct rt_agenda *a, const struct rt_export_
 	str(b, a->title);
 	key(b, &first, "uid", 2);
 	str(b, uid);
+	key(b, &first, "sequence", 2);
+	rt_buf_addf(b, "%d", o->sequence);
 	key(b, &first, "status", 2);
 	str(b, status_name(a->status));
 	key(b, &first, "language", 2);

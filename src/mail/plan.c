@@ -99,6 +99,10 @@ static void cancellations(struct rt_plan *p, const struct rt_journal *j,
 	/* The latest version of any kind: an earlier cancellation that some
 	 * did not get yet is finished at its own SEQUENCE. */
 	choose_sequence(p, j, o, rt_journal_latest(j, p->uid, false));
+	/* No record of the event: its invitation was 0, as retrason sends
+	 * them; a cancellation must be above it. */
+	if (max < 0 && o->sequence < 0)
+		p->sequence = 1;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
 		if (ps)

@@ -7,6 +7,7 @@ $ retrason agenda export -f json examples/kickoff.agenda
   "version": 1,
   "title": "Workshop zur „Strategiebildung für die infrastrukturelle Transformation in SüdOstNiedersachsen“",
   "uid": "retrason-kickoff-2022-12-05@allianz-fuer-die-region.de",
+  "sequence": 0,
   "status": "confirmed",
   "language": "de",
   "timezone": "Europe/Berlin",

@@ -1,6 +1,7 @@
-# A cancellation: METHOD:CANCEL, STATUS:CANCELLED, the next SEQUENCE.
+# A cancellation: METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE 1 (above the
+# invitation, 0, when there is no journal to ask).
 env SOURCE_DATE_EPOCH=1669000000
-$ retrason invite ics --cancel --sequence 1 --to team.txt examples/kickoff.agenda
+$ retrason invite ics --cancel --to team.txt examples/kickoff.agenda
 --- file team.txt
 erika@example.org
 --- stdout
@@ -30,7 +31,7 @@ END:VTIMEZONE
 BEGIN:VEVENT
 UID:retrason-kickoff-2022-12-05@allianz-fuer-die-region.de
 DTSTAMP:20221121T030640Z
-SEQUENCE:2
+SEQUENCE:1
 ORGANIZER;CN=Regionales Transformationsnetzwerk ReTraSON:mailto:retrason@al
  lianz-fuer-die-region.de
 DTSTART;TZID=Europe/Berlin:20221205T160000
