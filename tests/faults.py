@@ -32,6 +32,9 @@ class Scripted(threading.Thread):
     greet421   answers every connection with 421 and hangs up;
     silent     greets, then never answers again;
     mute       accepts the connection and says nothing at all;
+    hangup     accepts the connection and closes it at once;
+    stall      a good server, but for a recipient with "stall" in the
+               address it never answers DATA's final dot;
     tlsjunk    offers STARTTLS, says go ahead, then sends no TLS."""
 
     def __init__(self, mode):
@@ -42,6 +45,7 @@ class Scripted(threading.Thread):
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.conns = []
+        self.delivered = []  # recipients whose message got a 250
         self.start()
 
     def run(self):
@@ -63,7 +67,13 @@ class Scripted(threading.Thread):
             if self.mode == "mute":
                 f.read()
                 return
+            if self.mode == "hangup":
+                c.close()
+                return
             c.sendall(b"220 mail.example.org ESMTP\r\n")
+            if self.mode == "stall":
+                self.smtp(c, f)
+                return
             for line in f:
                 if self.mode == "silent":
                     continue
@@ -80,6 +90,32 @@ class Scripted(threading.Thread):
                     c.sendall(b"503 5.5.1 bad sequence\r\n")
         except OSError:
             pass
+
+    def smtp(self, c, f):
+        rcpt = []
+        for line in f:
+            cmd = line.strip().upper()
+            if cmd.startswith(b"EHLO"):
+                c.sendall(b"250-mail.example.org\r\n250 8BITMIME\r\n")
+            elif cmd.startswith(b"RCPT"):
+                rcpt.append(line.decode().lower())
+                c.sendall(b"250 2.1.5 ok\r\n")
+            elif cmd == b"DATA":
+                c.sendall(b"354 go ahead\r\n")
+                for body in f:
+                    if body == b".\r\n":
+                        break
+                if any("stall" in r for r in rcpt):
+                    time.sleep(30)  # never answers the final dot
+                    return
+                self.delivered.extend(rcpt)
+                rcpt = []
+                c.sendall(b"250 2.0.0 queued\r\n")
+            elif cmd == b"QUIT":
+                c.sendall(b"221 bye\r\n")
+                return
+            else:
+                c.sendall(b"250 ok\r\n")
 
     def stop(self):
         self.sock.close()
@@ -212,11 +248,188 @@ def tests():
            b"toobig@example.org" in p.stderr and b"552" in p.stderr, p.stderr)
     rerun_delivers_owed("552 after DATA", agenda, lst, first, team)
 
+    session_faults()
+    url_and_secrets()
+    signals()
     no_libcurl()
     no_libical()
 
     # 451 after DATA and 550/451 on RCPT are in tests/send.py, with their
     # re-runs; the dropped connection and kill -9 too.
+
+
+def session_faults():
+    """Failures of the session, not of a recipient: said once, the run
+    stops, the exit code says what to fix."""
+    # Accepts, then hangs up: the server is down, not each recipient.
+    many = [f"p{i}@example.org" for i in range(20)]
+    agenda, lst = fresh("hangup", many)
+    s = Scripted("hangup")
+    try:
+        p, took = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{s.port}",
+                       "--retries", "1", agenda])
+    finally:
+        s.stop()
+    expect("hangs up at once: exit 75, the server is down, not each recipient",
+           p.returncode == 75 and len(s.conns) <= 2 and
+           b"0 sent, 1 failed for now" in p.stderr and
+           b"the server is unavailable; 19 not tried" in p.stderr,
+           (p.returncode, len(s.conns), p.stderr[-400:]))
+    rerun_delivers_owed("hangs up at once", agenda, lst, [], many)
+
+    # One connection stalls after DATA's final dot: --timeout bounds it
+    # and the other connections carry on.
+    team = [f"p{i}@example.org" for i in range(11)] + ["stall@example.org"]
+    agenda, lst = fresh("stall", team)
+    s = Scripted("stall")
+    try:
+        p, took = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{s.port}",
+                       "--parallel", "4", "--timeout", "2", "--retries", "0", agenda])
+    finally:
+        s.stop()
+    got = sorted(r.split("<")[1].split(">")[0] for r in s.delivered)
+    expect(f"silent after DATA, --parallel 4: the others delivered, bounded ({took:.1f} s)",
+           p.returncode == 75 and got == sorted(team[:11]) and took < 4 and
+           b"stall@example.org: failed for now" in p.stderr, (p.returncode, got, took, p.stderr))
+
+    # A server that wants a login (530 at MAIL) and none is given: 77,
+    # said once, with the way to give one; nothing more is tried.
+    secret = "s3cret-Pa55"
+    agenda, lst = fresh("needlogin", many)
+    server, h, port = smtp_server.start(user="organizer", password=secret)
+    try:
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}", agenda])
+        expect("530 at MAIL: exit 77, once, with the hint",
+               p.returncode == 77 and p.stderr.count(b"530") == 1 and
+               b"the server wants a login" in p.stderr and b"RETRASON_SMTP_USER" in p.stderr and
+               not h.messages, (p.returncode, p.stderr))
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                   RETRASON_SMTP_USER="organizer")
+        expect("a login without a password: refused before connecting, exit 64",
+               p.returncode == 64 and b"no password" in p.stderr, (p.returncode, p.stderr))
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                   RETRASON_SMTP_USER="organizer", RETRASON_SMTP_PASSWORD=secret)
+        expect("530, then the login given: everyone, once",
+               p.returncode == 0 and sorted(r for m in h.messages for r in m[1]) == sorted(many),
+               (p.returncode, p.stderr))
+    finally:
+        server.stop()
+
+    # The server's own words are kept: output, journal, status.
+    agenda, lst = fresh("words", ["refuse@example.org"])
+    server, h, port = smtp_server.start()
+    try:
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}", agenda])
+    finally:
+        server.stop()
+    with open(agenda + ".journal") as f:
+        journal = f.read()
+    st, _ = run(["invite", "status", agenda])
+    expect("a refusal: the server's reply in the output, the journal and status",
+           p.returncode == 69 and b"550 5.1.1 no such user here" in p.stderr and
+           "550 5.1.1 no such user here" in journal and b"550 5.1.1 no such user here" in st.stdout,
+           (p.stderr, journal, st.stdout))
+
+
+def url_and_secrets():
+    agenda, lst = fresh("urls")
+    pw = {"RETRASON_SMTP_USER": "u", "RETRASON_SMTP_PASSWORD": "p"}
+    for url, why, env in [
+        ("smtp://127.mail.example.com", b"would give the password", pw),
+        ("smtp://evil.example#@127.0.0.1", b"no ?query or #fragment", pw),
+        ("smtp://evil.example?@127.0.0.1", b"no ?query or #fragment", pw),
+        ("smtp://127.0.0.1:99999", b"invalid SMTP URL", {}),
+        ("smtp://127.0.0.1\r\nRCPT TO:<x@y>", b"invalid SMTP URL", {}),
+        ("smtp://user:hunter2@127.0.0.1", b"a password in the SMTP URL", {}),
+        ("imap://127.0.0.1", b"smtp:// or smtps://", {}),
+    ]:
+        extra = ["--insecure"] if env else []
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", url, *extra, agenda], **env)
+        expect(f"--smtp {url!r}: exit 64 ({why.decode()})",
+               p.returncode == 64 and why in p.stderr and b"hunter2" not in p.stderr,
+               (p.returncode, p.stderr))
+    p, _ = run(["invite", "send", "--to", lst, agenda], RETRASON_SMTP_URL="smtp://u:pw@localhost")
+    expect("a password in RETRASON_SMTP_URL: exit 64", p.returncode == 64 and
+           b"a password in the SMTP URL" in p.stderr, p.stderr)
+    # ~/.netrc with a password: used only if its owner alone can read it.
+    secret = "n3trc-Secret"
+    server, h, port = smtp_server.start(user="organizer", password=secret)
+    try:
+        home = os.path.join(TMP, "netrc-home")
+        os.makedirs(home)
+        netrc = os.path.join(home, ".netrc")
+        with open(netrc, "w") as f:
+            f.write(f"machine 127.0.0.1 login organizer password {secret}\n")
+        os.chmod(netrc, 0o644)
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://organizer@127.0.0.1:{port}",
+                    agenda], HOME=home)
+        expect("~/.netrc readable by others: refused, exit 78, how to fix",
+               p.returncode == 78 and b"chmod 600" in p.stderr and not h.messages and
+               secret.encode() not in p.stderr, (p.returncode, p.stderr))
+        os.chmod(netrc, 0o600)
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://organizer@127.0.0.1:{port}",
+                    agenda], HOME=home)
+        expect("~/.netrc its owner's alone: the login works",
+               p.returncode == 0 and len(h.messages) == len(TEAM), (p.returncode, p.stderr))
+        # A password-command that prints a lot: read whole; core dumps
+        # are off once the password is held (the command inherits it).
+        cfg = os.path.join(home, "xdg", "retrason")
+        os.makedirs(cfg)
+        limit = os.path.join(home, "core-limit")
+        with open(os.path.join(cfg, "config"), "w") as f:
+            f.write(f"user = organizer\npassword-command = ulimit -c > {limit}; echo {secret}; "
+                    "head -c 3000000 /dev/zero | tr '\\0' x\n")
+        os.unlink(agenda + ".journal")
+        h.messages.clear()
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                   HOME=home, XDG_CONFIG_HOME=os.path.join(home, "xdg"))
+        with open(limit) as f:
+            core = f.read().strip()
+        expect("a password-command printing 3 MB: read whole, the login works",
+               p.returncode == 0 and len(h.messages) == len(TEAM), (p.returncode, p.stderr[-300:]))
+        expect("core dumps are off while the password is held", core == "0", core)
+    finally:
+        server.stop()
+
+
+def signals():
+    """SIGTERM in the middle: what is in flight finishes, the run says
+    so and exits 75; the same command then sends the rest, nobody twice."""
+    import signal
+    many = [f"p{i}@example.org" for i in range(60)]
+    agenda, lst = fresh("sigterm", many)
+    server, h, port = smtp_server.start()
+    h.delay = 0.05
+    try:
+        env = {"TZ": "UTC", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": TMP}
+        proc = subprocess.Popen([EXE, "invite", "send", "--to", lst, "--parallel", "2",
+                                 "--smtp", f"smtp://127.0.0.1:{port}", agenda],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        for _ in range(500):
+            if len(h.messages) >= 10:
+                break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGTERM)
+        t = time.monotonic()
+        _, err = proc.communicate(timeout=30)
+        took = time.monotonic() - t
+        first = [m[1][0] for m in h.messages]
+        with open(agenda + ".journal") as f:
+            sent = [l.split("\t")[4] for l in f if l.startswith("sent\t")]
+        expect(f"SIGTERM: exit 75 in {took:.1f} s, says so, tells to run again",
+               proc.returncode == 75 and took < 5 and b"interrupted;" in err and
+               b"run the same command again" in err, (proc.returncode, err[-400:]))
+        expect(f"SIGTERM: every one of the {len(first)} delivered is recorded",
+               0 < len(first) < 60 and sorted(first) == sorted(sent), (len(first), len(sent)))
+        h.delay = 0
+        h.messages.clear()
+        p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}", agenda])
+        second = [m[1][0] for m in h.messages]
+        expect("SIGTERM: the re-run sends the rest, nobody twice",
+               p.returncode == 0 and sorted(first + second) == sorted(many),
+               (p.returncode, len(first), len(second)))
+    finally:
+        server.stop()
 
 
 def no_libcurl():

@@ -12,6 +12,7 @@ struct rt_smtp_config {
 	const char *cacert;   /* a CA bundle for private CAs, or NULL */
 	bool insecure;        /* don't verify certificates (loud) */
 	long timeout;         /* seconds: to connect, and of silence */
+	bool loopback;        /* set by rt_smtp_config_check() */
 };
 
 enum rt_smtp_result {
@@ -26,13 +27,20 @@ enum rt_smtp_result {
 
 struct rt_smtp;
 
-/* True for smtp://localhost, 127.0.0.0/8 and [::1]: the one place where
- * plain-text SMTP is allowed. */
-bool rt_smtp_url_is_loopback(const char *url);
+enum rt_smtp_check {
+	RT_SMTP_CHECK_OK,
+	RT_SMTP_CHECK_USAGE, /* the URL or the options */
+	RT_SMTP_CHECK_FILE,  /* ~/.netrc */
+};
 
-/* Checks the configuration (scheme, TLS rules) without connecting; on a
- * problem writes it to err and returns false. */
-bool rt_smtp_config_check(const struct rt_smtp_config *c, char *err, size_t errlen);
+/* Checks the configuration without connecting, after rt_smtp_init():
+ * the URL as libcurl's URL API parses it (smtp:// or smtps://, a host,
+ * a port, no password, query or fragment), whether its host is this
+ * machine (localhost, 127.0.0.0/8 or [::1] literally: the one place
+ * plain-text SMTP is allowed; sets c->loopback), the TLS rules, a login
+ * with a password somewhere, and a ~/.netrc with passwords that only
+ * its owner can read.  On a problem writes it to err. */
+enum rt_smtp_check rt_smtp_config_check(struct rt_smtp_config *c, char *err, size_t errlen);
 
 /* Makes libcurl ready (it is loaded on first use, so the commands that
  * send nothing start without it); on failure writes why to err and
@@ -44,7 +52,7 @@ bool rt_smtp_init(char *err, size_t errlen);
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c);
 void rt_smtp_close(struct rt_smtp *s);
 
-/* Several sessions at once (curl multi), each with its own connection:
+/* Several sessions at once, each with its own connection and thread:
  * start a message on an idle session, then wait for whichever finishes
  * first. */
 struct rt_smtp_pool;
@@ -53,6 +61,8 @@ void rt_smtp_pool_free(struct rt_smtp_pool *p);
 /* Starts sending msg on s, which must be idle; msg must outlive it. */
 void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_addr,
 		   const char *to_addr, const char *msg, size_t len);
+/* Stops the transfer under way on s (the run was interrupted). */
+void rt_smtp_abandon(struct rt_smtp_pool *p, struct rt_smtp *s);
 /* Waits up to timeout_ms for a session to finish; returns it with its
  * result and, on failure, the reason in err (control characters from
  * the server removed); NULL if none finished or none is running. */

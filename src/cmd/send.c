@@ -1,6 +1,7 @@
 /* retrason invite send / invite cancel: the invitation mails, sent over
  * SMTP with a journal, or written out (--dry-run). */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,14 +198,21 @@ static void outcome(struct run *r, const struct rt_plan_entry *e, enum rt_smtp_r
 		rt_journal_add_sent(&r->j, r->plan.uid, e->sequence, m, to, mid, now);
 		return;
 	}
-	if (res == RT_SMTP_AUTH) {
-		errorf("the server refused the login: %s", err);
-		t->auth = true;
-		return;
-	}
-	if (res == RT_SMTP_FATAL) {
-		errorf("cannot send: %s", err);
-		t->fatal = true;
+	if (res == RT_SMTP_AUTH || res == RT_SMTP_FATAL) {
+		/* The session's failure, not this recipient's: said once, and
+		 * the message is owed still. */
+		if (res == RT_SMTP_FATAL)
+			errorf("cannot send: %s", err);
+		else if (args->smtp.user)
+			errorf("the server refused the login of %s: %s", args->smtp.user, err);
+		else
+			errorf("the server wants a login: %s", err);
+		if (res == RT_SMTP_AUTH)
+			fprintf(stderr, "note: the login is RETRASON_SMTP_USER or 'user =' in the "
+					"config file; the password RETRASON_SMTP_PASSWORD, the "
+					"config's password-command or ~/.netrc\n");
+		rt_journal_add_failed(&r->j, r->plan.uid, e->sequence, m, to, false, err, now);
+		*(res == RT_SMTP_AUTH ? &t->auth : &t->fatal) = true;
 		return;
 	}
 	if (res == RT_SMTP_DOWN) {
@@ -223,9 +231,19 @@ static void outcome(struct run *r, const struct rt_plan_entry *e, enum rt_smtp_r
 		t->permanent++;
 }
 
+/* SIGINT or SIGTERM during a run: the first stops new messages (those
+ * in flight finish and are recorded), a second abandons those too. */
+static volatile sig_atomic_t signals;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	signals++;
+}
+
 static bool stopping(const struct tally *t)
 {
-	return t->auth || t->fatal || t->down || t->io;
+	return t->auth || t->fatal || t->down || t->io || signals;
 }
 
 /* Makes what was recorded durable: the outcomes of the messages that
@@ -258,7 +276,12 @@ static int send_all(struct run *r)
 	long long interval = args->rate ? 60000LL / args->rate : 0, last_start = 0;
 	size_t finished_unsynced = 0; /* sent, their records not yet durable */
 	bool recorded = false;         /* outcomes not yet durable */
+	size_t unstarted = 0;          /* taken from the plan, never started */
 
+	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
 	for (size_t k = 0; k < nslots; k++) {
 		slots[k].smtp = rt_smtp_open(&args->smtp);
 		rt_buf_init(&slots[k].msg);
@@ -306,6 +329,7 @@ static int send_all(struct run *r)
 				continue;
 			if (stopping(&t)) {
 				sl->fresh = false;
+				unstarted++; /* its intent is recorded: owed still */
 				continue;
 			}
 			sl->fresh = false;
@@ -319,7 +343,7 @@ static int send_all(struct run *r)
 		bool waiting = false;
 		for (size_t k = 0; k < nslots; k++)
 			waiting |= slots[k].retry_at > 0 && !stopping(&t);
-		if (!active && !waiting && (next == n || stopping(&t)))
+		if ((!active && !waiting && (next == n || stopping(&t))) || signals > 1)
 			break;
 
 		enum rt_smtp_result res;
@@ -354,6 +378,8 @@ static int send_all(struct run *r)
 	}
 	if (recorded && !t.io)
 		sync_journal(r, &t, finished_unsynced);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
 
 	if (!args->quiet && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
@@ -362,10 +388,13 @@ static int send_all(struct run *r)
 	fprintf(stderr, " (SEQUENCE %d, journal: %s)\n", r->plan.sequence, r->j.path);
 	/* Not tried: those still owed after the failure, and those a
 	 * waiting retry held back. */
-	size_t untried = n - next;
+	size_t untried = n - next + unstarted;
 	for (size_t k = 0; k < nslots; k++)
-		untried += slots[k].retry_at > 0;
-	if (t.down && untried)
+		untried += slots[k].retry_at > 0 || slots[k].busy;
+	if (signals && !t.down)
+		fprintf(stderr, "retrason: interrupted; %zu not sent%s\n", untried,
+			signals > 1 ? " (messages that were on their way may have arrived)" : "");
+	else if (t.down && untried)
 		fprintf(stderr, "retrason: the server is unavailable; %zu not tried\n", untried);
 	else if (t.io && untried)
 		fprintf(stderr, "retrason: %zu not sent: the journal could not record them first\n",
@@ -373,7 +402,7 @@ static int send_all(struct run *r)
 	if (t.unrecorded)
 		fprintf(stderr, "retrason: %zu sent but not recorded: a re-run sends them again\n",
 			t.unrecorded);
-	if (t.down || t.io)
+	if (t.down || t.io || signals)
 		t.temporary += untried;
 	if (t.temporary || t.io)
 		fprintf(stderr, "retrason: %s\n",
@@ -389,6 +418,8 @@ static int send_all(struct run *r)
 	else if (t.temporary)
 		rc = EX_TEMPFAIL;
 	for (size_t k = 0; k < nslots; k++) {
+		if (slots[k].busy)
+			rt_smtp_abandon(pool, slots[k].smtp);
 		rt_smtp_close(slots[k].smtp);
 		rt_buf_finish(&slots[k].msg);
 	}
@@ -533,14 +564,6 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 	if (rc) {
 		rt_buf_finish(&path);
 		return rc;
-	}
-	/* Before the journal records anything: without libcurl, nothing
-	 * can be sent. */
-	char why[512];
-	if (!args->dry_run && !rt_smtp_init(why, sizeof(why))) {
-		errorf("%s", why);
-		rt_buf_finish(&path);
-		return EX_UNAVAILABLE;
 	}
 	struct run r = {.args = args, .a = a};
 	for (int k = 0; k < 3; k++) {
@@ -705,13 +728,25 @@ static int run(int argc, char **argv, struct send_args *args)
 			return usage_error(cmd, "no SMTP server: give --smtp URL, set "
 						"RETRASON_SMTP_URL, or 'smtp = URL' in the config "
 						"file (or --dry-run)");
-		char why[256];
-		if (!rt_smtp_config_check(&args->smtp, why, sizeof(why)))
-			return usage_error(cmd, "%s", why);
+		/* Without libcurl nothing can be sent, nor its URL read. */
+		char why[512];
+		if (!rt_smtp_init(why, sizeof(why))) {
+			errorf("%s", why);
+			return EX_UNAVAILABLE;
+		}
 		rc = settings_password(&args->settings);
 		if (rc)
 			return rc;
 		args->smtp.password = args->settings.password;
+		switch (rt_smtp_config_check(&args->smtp, why, sizeof(why))) {
+		case RT_SMTP_CHECK_OK:
+			break;
+		case RT_SMTP_CHECK_USAGE:
+			return usage_error(cmd, "%s", why);
+		case RT_SMTP_CHECK_FILE:
+			errorf("%s", why);
+			return EX_CONFIG;
+		}
 		if (args->smtp.insecure)
 			errorf("warning: --insecure: the server's certificate is not checked; "
 			       "anyone in between can read and change these mails");

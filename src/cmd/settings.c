@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -117,10 +119,19 @@ int settings_load(struct settings *s)
 	return rc;
 }
 
+/* A password in memory must not end up in a core file. */
+static void no_core_dumps(void)
+{
+	struct rlimit none = {0, 0};
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int settings_password(struct settings *s)
 {
 	const char *env = getenv("RETRASON_SMTP_PASSWORD");
 	if (env && *env) {
+		no_core_dumps();
 		s->password = xstrdup(env);
 		return EX_OK;
 	}
@@ -133,17 +144,30 @@ int settings_password(struct settings *s)
 		errorf("cannot run the password-command of %s", s->path);
 		return EX_CONFIG;
 	}
-	char buf[1024];
-	size_t n = fread(buf, 1, sizeof(buf) - 1, p);
+	no_core_dumps();
+	/* Read to the end, however much it prints: a command cut off by
+	 * SIGPIPE would count as failed.  The buffer is wiped before it is
+	 * given back, so it can't grow (realloc would leave copies). */
+	size_t cap = 64 * 1024, n = 0;
+	char *buf = xmalloc(cap), chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), p)) > 0) {
+		size_t keep = got < cap - 1 - n ? got : cap - 1 - n;
+		memcpy(buf + n, chunk, keep);
+		n += keep;
+	}
+	memset(chunk, 0, sizeof(chunk));
 	int status = pclose(p);
 	buf[n] = '\0';
 	buf[strcspn(buf, "\r\n")] = '\0';
 	if (status != 0 || !*buf) {
-		memset(buf, 0, sizeof(buf));
+		memset(buf, 0, cap);
+		free(buf);
 		errorf("the password-command of %s failed or printed nothing", s->path);
 		return EX_CONFIG;
 	}
 	s->password = xstrdup(buf);
-	memset(buf, 0, sizeof(buf));
+	memset(buf, 0, cap);
+	free(buf);
 	return EX_OK;
 }

@@ -26,16 +26,15 @@ static CURL *(*p_easy_init)(void);
 static CURLcode (*p_easy_setopt)(CURL *, CURLoption, ...);
 static CURLcode (*p_easy_getinfo)(CURL *, CURLINFO, ...);
 static void (*p_easy_cleanup)(CURL *);
+static CURLcode (*p_easy_perform)(CURL *);
 static const char *(*p_easy_strerror)(CURLcode);
 static struct curl_slist *(*p_slist_append)(struct curl_slist *, const char *);
 static void (*p_slist_free_all)(struct curl_slist *);
-static CURLM *(*p_multi_init)(void);
-static CURLMcode (*p_multi_cleanup)(CURLM *);
-static CURLMcode (*p_multi_add_handle)(CURLM *, CURL *);
-static CURLMcode (*p_multi_remove_handle)(CURLM *, CURL *);
-static CURLMcode (*p_multi_perform)(CURLM *, int *);
-static CURLMsg *(*p_multi_info_read)(CURLM *, int *);
-static CURLMcode (*p_multi_poll)(CURLM *, struct curl_waitfd[], unsigned int, int, int *);
+static CURLU *(*p_url)(void);
+static void (*p_url_cleanup)(CURLU *);
+static CURLUcode (*p_url_set)(CURLU *, CURLUPart, const char *, unsigned int);
+static CURLUcode (*p_url_get)(CURLU *, CURLUPart, char **, unsigned int);
+static void (*p_free)(void *);
 
 #define SYMBOL(ptr, name) {(void *)&(ptr), name}
 static const struct rt_dl_symbol symbols[] = {
@@ -44,16 +43,15 @@ static const struct rt_dl_symbol symbols[] = {
 	SYMBOL(p_easy_setopt, "curl_easy_setopt"),
 	SYMBOL(p_easy_getinfo, "curl_easy_getinfo"),
 	SYMBOL(p_easy_cleanup, "curl_easy_cleanup"),
+	SYMBOL(p_easy_perform, "curl_easy_perform"),
 	SYMBOL(p_easy_strerror, "curl_easy_strerror"),
 	SYMBOL(p_slist_append, "curl_slist_append"),
 	SYMBOL(p_slist_free_all, "curl_slist_free_all"),
-	SYMBOL(p_multi_init, "curl_multi_init"),
-	SYMBOL(p_multi_cleanup, "curl_multi_cleanup"),
-	SYMBOL(p_multi_add_handle, "curl_multi_add_handle"),
-	SYMBOL(p_multi_remove_handle, "curl_multi_remove_handle"),
-	SYMBOL(p_multi_perform, "curl_multi_perform"),
-	SYMBOL(p_multi_info_read, "curl_multi_info_read"),
-	SYMBOL(p_multi_poll, "curl_multi_poll"),
+	SYMBOL(p_url, "curl_url"),
+	SYMBOL(p_url_cleanup, "curl_url_cleanup"),
+	SYMBOL(p_url_set, "curl_url_set"),
+	SYMBOL(p_url_get, "curl_url_get"),
+	SYMBOL(p_free, "curl_free"),
 };
 
 static struct rt_dl_lib libcurl = {
@@ -124,6 +122,11 @@ void curl_easy_cleanup(CURL *h)
 	p_easy_cleanup(h);
 }
 
+CURLcode curl_easy_perform(CURL *h)
+{
+	return p_easy_perform(h);
+}
+
 const char *curl_easy_strerror(CURLcode rc)
 {
 	return p_easy_strerror(rc);
@@ -139,38 +142,27 @@ void curl_slist_free_all(struct curl_slist *list)
 	p_slist_free_all(list);
 }
 
-CURLM *curl_multi_init(void)
+CURLU *curl_url(void)
 {
-	return p_multi_init();
+	return p_url();
 }
 
-CURLMcode curl_multi_cleanup(CURLM *m)
+void curl_url_cleanup(CURLU *u)
 {
-	return p_multi_cleanup(m);
+	p_url_cleanup(u);
 }
 
-CURLMcode curl_multi_add_handle(CURLM *m, CURL *h)
+CURLUcode curl_url_set(CURLU *u, CURLUPart what, const char *part, unsigned int flags)
 {
-	return p_multi_add_handle(m, h);
+	return p_url_set(u, what, part, flags);
 }
 
-CURLMcode curl_multi_remove_handle(CURLM *m, CURL *h)
+CURLUcode curl_url_get(CURLU *u, CURLUPart what, char **part, unsigned int flags)
 {
-	return p_multi_remove_handle(m, h);
+	return p_url_get(u, what, part, flags);
 }
 
-CURLMcode curl_multi_perform(CURLM *m, int *running)
+void curl_free(void *p)
 {
-	return p_multi_perform(m, running);
-}
-
-CURLMsg *curl_multi_info_read(CURLM *m, int *left)
-{
-	return p_multi_info_read(m, left);
-}
-
-CURLMcode curl_multi_poll(CURLM *m, struct curl_waitfd extra[], unsigned int n, int timeout_ms,
-			  int *ret)
-{
-	return p_multi_poll(m, extra, n, timeout_ms, ret);
+	p_free(p);
 }

@@ -2,16 +2,37 @@
  * messages reuse its connection. */
 #include "retrason/smtp.h"
 
+#include <arpa/inet.h>
 #include <malloc.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "retrason/buf.h"
+#include "retrason/strutil.h"
 #include "retrason/xalloc.h"
 
 #include "curl_load.h"
+
+/* The pool: one thread per session, each running its transfers with
+ * curl_easy_perform().  Not libcurl's multi interface: its SMTP code
+ * waits for the reply to DATA's final dot in a blocking loop
+ * (smtp_done -> smtp_block_statemach), so one server that goes silent
+ * there froze every other connection for --timeout, and made their
+ * own replies time out too (seen in tests/faults.py).  A thread each
+ * keeps that wait to the session that has it. */
+struct rt_smtp_pool {
+	pthread_mutex_t lock;
+	pthread_cond_t finished; /* a session has a result */
+	struct rt_smtp *done;    /* finished sessions, not yet collected */
+	int running;
+};
 
 struct rt_smtp {
 	CURL *curl;
@@ -20,45 +41,131 @@ struct rt_smtp {
 	struct curl_slist *rcpt;
 	const char *data; /* the message being uploaded */
 	size_t len, pos;
-	char reply[256]; /* the server's last reply line, for messages */
+	char reply[256]; /* the server's last 4xx or 5xx reply, for messages */
+	bool heard;      /* the server said anything in this transfer */
+	/* Its thread in a pool (see there); under the pool's lock. */
+	struct rt_smtp_pool *pool;
+	pthread_t thread;
+	pthread_cond_t go;
+	bool has_thread, job, quit;
+	CURLcode rc;
+	struct rt_smtp *next_done;
+	int abandon;
 };
 
-static bool prefix(const char *s, const char *p)
+/* Whether ~/.netrc exists: libcurl would otherwise try to open it for
+ * every message. */
+static bool netrc_path(char *path, size_t n)
 {
-	return !strncmp(s, p, strlen(p));
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return false;
+	snprintf(path, n, "%s/.netrc", home);
+	return access(path, F_OK) == 0;
 }
 
-bool rt_smtp_url_is_loopback(const char *url)
+static bool have_netrc(void)
 {
-	const char *h = strstr(url, "://");
-	if (!h)
-		return false;
-	h += 3;
-	const char *at = strchr(h, '@'); /* user@host */
-	const char *slash = strchr(h, '/');
-	if (at && (!slash || at < slash))
-		h = at + 1;
-	if (prefix(h, "localhost") && (h[9] == '\0' || h[9] == ':' || h[9] == '/'))
-		return true;
-	if (prefix(h, "[::1]"))
-		return true;
-	return prefix(h, "127.");
+	char path[4096];
+	return netrc_path(path, sizeof(path));
 }
 
-bool rt_smtp_config_check(const struct rt_smtp_config *c, char *err, size_t errlen)
+/* A literal loopback host: the name localhost, an IPv4 address in
+ * 127.0.0.0/8 or [::1]; a name that merely starts with "127." is not. */
+static bool loopback_host(const char *host)
 {
-	bool loop = rt_smtp_url_is_loopback(c->url);
-	if (!prefix(c->url, "smtp://") && !prefix(c->url, "smtps://")) {
-		snprintf(err, errlen, "the SMTP URL must start with smtp:// or smtps://");
-		return false;
+	unsigned char a[16];
+	if (!rt_strcasecmp(host, "localhost"))
+		return true;
+	if (inet_pton(AF_INET, host, a) == 1)
+		return a[0] == 127;
+	size_t n = strlen(host);
+	if (n > 2 && host[0] == '[' && host[n - 1] == ']' && n < 64) {
+		char inner[64];
+		memcpy(inner, host + 1, n - 2);
+		inner[n - 2] = '\0';
+		static const unsigned char one[16] = {[15] = 1};
+		return inet_pton(AF_INET6, inner, a) == 1 && !memcmp(a, one, 16);
 	}
-	if (c->insecure && c->user && !loop) {
+	return false;
+}
+
+/* ~/.netrc holds passwords: like ssh and msmtp, don't use one that
+ * others can read. */
+static bool netrc_private(char *err, size_t errlen)
+{
+	char path[4096];
+	struct stat st;
+	if (!netrc_path(path, sizeof(path)) || stat(path, &st) != 0 || !(st.st_mode & 077))
+		return true;
+	snprintf(err, errlen, "%s can be read by others, and passwords in it with it; "
+			      "make it yours alone: chmod 600 %s", path, path);
+	return false;
+}
+
+enum rt_smtp_check rt_smtp_config_check(struct rt_smtp_config *c, char *err, size_t errlen)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *port = NULL, *pass = NULL, *query = NULL,
+	     *frag = NULL, *user = NULL;
+	enum rt_smtp_check rc = RT_SMTP_CHECK_USAGE;
+	/* libcurl's own parser refuses control characters, bad ports, a
+	 * missing host: the same reading the transfer will have. */
+	CURLUcode e = u ? curl_url_set(u, CURLUPART_URL, c->url, 0) : CURLUE_OUT_OF_MEMORY;
+	if (e) {
+		snprintf(err, errlen, "invalid SMTP URL (libcurl: error %d); write "
+				      "smtp://host:587 or smtps://host:465", (int)e);
+		goto out;
+	}
+	curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
+	curl_url_get(u, CURLUPART_HOST, &host, 0);
+	curl_url_get(u, CURLUPART_PORT, &port, 0);
+	curl_url_get(u, CURLUPART_USER, &user, 0);
+	if (!scheme || (rt_strcasecmp(scheme, "smtp") && rt_strcasecmp(scheme, "smtps"))) {
+		snprintf(err, errlen, "the SMTP URL must start with smtp:// or smtps://");
+		goto out;
+	}
+	if (curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_OK) {
+		snprintf(err, errlen, "a password in the SMTP URL ends up in process lists and "
+				      "shell histories; give it in RETRASON_SMTP_PASSWORD, the "
+				      "config's password-command or ~/.netrc");
+		goto out;
+	}
+	if (curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0) == CURLUE_OK) {
+		snprintf(err, errlen, "an SMTP URL has no ?query or #fragment");
+		goto out;
+	}
+	c->loopback = host && loopback_host(host);
+	bool netrc = have_netrc();
+	if (c->insecure && !c->loopback && (c->user || user || c->password || netrc)) {
 		snprintf(err, errlen, "--insecure with a password to a server that is not on "
 				      "this machine would give the password to anyone in between");
-		return false;
+		goto out;
 	}
-	return true;
+	if ((c->user || user) && !c->password && !netrc) {
+		snprintf(err, errlen, "a login (%s) but no password: set RETRASON_SMTP_PASSWORD, "
+				      "a password-command in the config file, or ~/.netrc",
+			 c->user ? c->user : user);
+		goto out;
+	}
+	rc = RT_SMTP_CHECK_FILE;
+	if (netrc && !c->password && !netrc_private(err, errlen))
+		goto out;
+	rc = RT_SMTP_CHECK_OK;
+out:
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(port);
+	curl_free(pass);
+	curl_free(query);
+	curl_free(frag);
+	curl_free(user);
+	curl_url_cleanup(u);
+	return rc;
 }
+
+static int progress_cb(void *ctx, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un);
 
 static size_t read_cb(char *buf, size_t size, size_t n, void *ctx)
 {
@@ -71,15 +178,19 @@ static size_t read_cb(char *buf, size_t size, size_t n, void *ctx)
 	return want;
 }
 
-/* Keeps the server's last reply line: libcurl's own error text for a
- * refusal ("Got unexpected smtp-server response") loses the server's
- * words, which are what the user needs ("421 too busy").  Only what
- * the server says is looked at, never what we send (AUTH). */
+/* Keeps the server's last refusal: libcurl's own error text ("RCPT
+ * failed: 550") loses the server's words, which are what the user needs
+ * ("550 5.1.1 <x@y>: user unknown"); the "221 Bye" that follows a
+ * refusal must not replace it.  Only what the server says is looked at,
+ * never what we send (AUTH). */
 static int debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *ctx)
 {
 	(void)h;
 	struct rt_smtp *s = ctx;
-	if (type != CURLINFO_HEADER_IN || size < 4)
+	if (type != CURLINFO_HEADER_IN)
+		return 0;
+	s->heard = true;
+	if (size < 4 || (data[0] != '4' && data[0] != '5'))
 		return 0;
 	size_t n = size < sizeof(s->reply) - 1 ? size : sizeof(s->reply) - 1;
 	memcpy(s->reply, data, n);
@@ -98,18 +209,6 @@ bool rt_smtp_init(char *err, size_t errlen)
 	mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
 	return rt_curl_load(err, errlen);
-}
-
-/* Whether ~/.netrc exists: libcurl would otherwise try to open it for
- * every message. */
-static bool have_netrc(void)
-{
-	const char *home = getenv("HOME");
-	if (!home || !*home)
-		return false;
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/.netrc", home);
-	return access(path, F_OK) == 0;
 }
 
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
@@ -132,10 +231,12 @@ struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, debug_cb);
 	curl_easy_setopt(h, CURLOPT_DEBUGDATA, s);
 	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
+	curl_easy_setopt(h, CURLOPT_XFERINFODATA, s);
+	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 	/* TLS for everything but loopback: STARTTLS must succeed. */
-	curl_easy_setopt(h, CURLOPT_USE_SSL, rt_smtp_url_is_loopback(c->url)
-						     ? (long)CURLUSESSL_TRY
-						     : (long)CURLUSESSL_ALL);
+	curl_easy_setopt(h, CURLOPT_USE_SSL,
+			 c->loopback ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_ALL);
 	if (c->cacert)
 		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
 	if (c->insecure) {
@@ -154,6 +255,8 @@ struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 	/* A server that stops answering: less than a byte a second for t. */
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, t);
+	/* Every reply, the one after DATA's final dot included. */
+	curl_easy_setopt(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, t);
 	return s;
 }
 
@@ -161,6 +264,15 @@ void rt_smtp_close(struct rt_smtp *s)
 {
 	if (!s)
 		return;
+	if (s->pool) {
+		pthread_mutex_lock(&s->pool->lock);
+		s->quit = true;
+		pthread_cond_signal(&s->go);
+		pthread_mutex_unlock(&s->pool->lock);
+		if (s->has_thread)
+			pthread_join(s->thread, NULL);
+		pthread_cond_destroy(&s->go);
+	}
 	curl_easy_cleanup(s->curl);
 	curl_slist_free_all(s->rcpt);
 	free(s);
@@ -192,6 +304,8 @@ static void prepare(struct rt_smtp *s, const char *from_addr, const char *to_add
 	s->pos = 0;
 	s->errbuf[0] = '\0';
 	s->reply[0] = '\0';
+	s->heard = false;
+	s->abandon = 0;
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, s->from);
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, s->rcpt);
 	curl_easy_setopt(s->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
@@ -228,8 +342,16 @@ static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, s
 	default:
 		break;
 	}
+	/* 530: a login is needed; 535: it was refused.  Either way no
+	 * message can go: the session's, not the recipient's. */
+	if (code == 530 || code == 535 || (s->reply[0] && !strncmp(s->reply, "530", 3)))
+		return RT_SMTP_AUTH;
+	/* Connected, then nothing: a server that hangs up at once is down,
+	 * for every recipient. */
+	if (!s->heard)
+		return RT_SMTP_DOWN;
 	if (code >= 500 && code < 600)
-		return code == 535 ? RT_SMTP_AUTH : RT_SMTP_PERMANENT;
+		return RT_SMTP_PERMANENT;
 	/* No connection, no greeting, no sense, or 421 ("closing the
 	 * channel"): the server is down for every recipient, not just this
 	 * one. */
@@ -240,21 +362,51 @@ static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, s
 	return RT_SMTP_TEMPORARY; /* 4xx, or the connection went away */
 }
 
-struct rt_smtp_pool {
-	CURLM *multi;
-	int running;
-};
+static void *worker(void *arg)
+{
+	struct rt_smtp *s = arg;
+	struct rt_smtp_pool *p = s->pool;
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (!s->job && !s->quit)
+			pthread_cond_wait(&s->go, &p->lock);
+		if (s->quit)
+			break;
+		s->job = false;
+		pthread_mutex_unlock(&p->lock);
+		CURLcode rc = curl_easy_perform(s->curl);
+		/* A server that went silent: libcurl would say QUIT and wait
+		 * for the answer, up to --timeout, when the connection is
+		 * next used or closed.  Nobody is listening: hang up. */
+		curl_socket_t sock;
+		if (rc == CURLE_OPERATION_TIMEDOUT &&
+		    curl_easy_getinfo(s->curl, CURLINFO_ACTIVESOCKET, &sock) == CURLE_OK &&
+		    sock != CURL_SOCKET_BAD)
+			shutdown(sock, SHUT_RDWR);
+		pthread_mutex_lock(&p->lock);
+		s->rc = rc;
+		s->next_done = p->done;
+		p->done = s;
+		pthread_cond_signal(&p->finished);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Asked to stop by rt_smtp_abandon(): libcurl checks this about once a
+ * second, also while it waits for a reply. */
+static int progress_cb(void *ctx, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	(void)dt, (void)dn, (void)ut, (void)un;
+	const struct rt_smtp *s = ctx;
+	return __atomic_load_n(&s->abandon, __ATOMIC_RELAXED);
+}
 
 struct rt_smtp_pool *rt_smtp_pool_new(void)
 {
-	if (!rt_curl_load(NULL, 0))
-		return NULL;
 	struct rt_smtp_pool *p = xcalloc(1, sizeof(*p));
-	p->multi = curl_multi_init();
-	if (!p->multi) {
-		free(p);
-		return NULL;
-	}
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->finished, NULL);
 	return p;
 }
 
@@ -262,7 +414,8 @@ void rt_smtp_pool_free(struct rt_smtp_pool *p)
 {
 	if (!p)
 		return;
-	curl_multi_cleanup(p->multi);
+	pthread_cond_destroy(&p->finished);
+	pthread_mutex_destroy(&p->lock);
 	free(p);
 }
 
@@ -270,35 +423,57 @@ void rt_smtp_start(struct rt_smtp_pool *p, struct rt_smtp *s, const char *from_a
 		   const char *to_addr, const char *msg, size_t len)
 {
 	prepare(s, from_addr, to_addr, msg, len);
-	curl_easy_setopt(s->curl, CURLOPT_PRIVATE, s);
-	curl_multi_add_handle(p->multi, s->curl);
+	pthread_mutex_lock(&p->lock);
+	if (!s->pool) {
+		s->pool = p;
+		pthread_cond_init(&s->go, NULL);
+		/* Signals are the main thread's to take (SIGINT, SIGTERM). */
+		sigset_t all, old;
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		s->has_thread = pthread_create(&s->thread, NULL, worker, s) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
 	p->running++;
+	if (s->has_thread) {
+		s->job = true;
+		pthread_cond_signal(&s->go);
+	} else { /* no thread to be had: this one waits */
+		s->rc = curl_easy_perform(s->curl);
+		s->next_done = p->done;
+		p->done = s;
+	}
+	pthread_mutex_unlock(&p->lock);
+}
+
+void rt_smtp_abandon(struct rt_smtp_pool *p, struct rt_smtp *s)
+{
+	(void)p;
+	__atomic_store_n(&s->abandon, 1, __ATOMIC_RELAXED);
 }
 
 struct rt_smtp *rt_smtp_wait(struct rt_smtp_pool *p, int timeout_ms,
 			     enum rt_smtp_result *result, char *err, size_t errlen)
 {
-	int still, left;
-	for (;;) {
-		curl_multi_perform(p->multi, &still);
-		CURLMsg *m;
-		while ((m = curl_multi_info_read(p->multi, &left))) {
-			if (m->msg != CURLMSG_DONE)
-				continue;
-			struct rt_smtp *s = NULL;
-			CURL *h = m->easy_handle;
-			CURLcode rc = m->data.result;
-			curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&s);
-			curl_multi_remove_handle(p->multi, h);
-			p->running--;
-			*result = classify(s, rc, err, errlen);
-			return s;
-		}
-		if (p->running == 0 || timeout_ms <= 0)
-			return NULL;
-		/* Wait in slices so a caller's retry timers are not starved. */
-		int slice = timeout_ms < 100 ? timeout_ms : 100;
-		curl_multi_poll(p->multi, NULL, 0, slice, NULL);
-		timeout_ms -= slice;
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += timeout_ms / 1000;
+	until.tv_nsec += (timeout_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
 	}
+	pthread_mutex_lock(&p->lock);
+	while (!p->done && p->running && timeout_ms > 0)
+		if (pthread_cond_timedwait(&p->finished, &p->lock, &until) != 0)
+			break;
+	struct rt_smtp *s = p->done;
+	if (s) {
+		p->done = s->next_done;
+		p->running--;
+	}
+	pthread_mutex_unlock(&p->lock);
+	if (s)
+		*result = classify(s, s->rc, err, errlen);
+	return s;
 }
