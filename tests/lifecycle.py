@@ -220,6 +220,47 @@ def follows_journal(url, h):
            b"SEQUENCE:4\r\n" in p.stdout, p.stdout[:300])
 
 
+def compaction(url, h):
+    """A journal grown far past its state is rewritten whole on the next
+    run: what `invite status` shows is the same, the file much smaller."""
+    d, agenda = fresh("compact")
+    lst = write(os.path.join(d, "list.txt"), people(50))
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    journal = agenda + ".journal"
+    with open(journal) as f:
+        lines = f.read().splitlines()
+    sent = [l for l in lines if l.startswith("sent\t")]
+    intents = [l for l in lines if l.startswith("intent\t")]
+    # History: every message again and again, as if re-sent 40 times.
+    with open(journal, "a") as f:
+        for _ in range(40):
+            for i, s_ in zip(intents, sent):
+                f.write(i + "\n" + s_ + "\n")
+    before = run(["invite", "status", "--json", agenda]).stdout
+    size = os.path.getsize(journal)
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    after = run(["invite", "status", "--json", agenda]).stdout
+    with open(journal) as f:
+        now = f.read().splitlines()
+    expect("compaction: nothing sent, status the same",
+           p.returncode == 0 and not h.messages and before == after and b'"invited"' in after,
+           (p.stderr, before[:300], after[:300]))
+    expect(f"compaction: {size} bytes to {os.path.getsize(journal)}, one version and a "
+           "line per recipient",
+           len([l for l in now if l.startswith("version")]) == 1 and
+           len([l for l in now if l.startswith("sent")]) == 50 and len(now) == 52, now[:4])
+    # Still the journal: the next change sends updates to all, once.
+    write(agenda + ".new", open(agenda, encoding="utf-8").read().replace(
+        "Time: 16:00-18:00", "Time: 15:00-17:00"))
+    os.replace(agenda + ".new", agenda)
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("after compaction: a change is one update each, SEQUENCE 1",
+           p.returncode == 0 and sorted(r for r, _ in parsed(h)) == sorted(people(50).split())
+           and all(b"SEQUENCE:1" in cal_of(m) for _, m in parsed(h)), p.stderr)
+
+
 def concurrent(url, h):
     d, agenda = fresh("lock")
     lst = write(os.path.join(d, "many.txt"), people(40))
@@ -345,6 +386,7 @@ def main():
             rebuilt(url, h, agenda, team)
             uid_pin(url, h)
             follows_journal(url, h)
+            compaction(url, h)
             concurrent(url, h)
             full_disk(url, h)
             hostile_journal(url, h)

@@ -36,7 +36,11 @@
  *   may have reached the recipient, and is owed again.
  *
  * A writer holds an exclusive lock (fcntl) on the file for the whole
- * run; a second writer is refused at once, told which process has it. */
+ * run; a second writer is refused at once, told which process has it.
+ * Opening for writing compacts a journal that has grown to more than
+ * twice the records that hold its state (every version, and each
+ * recipient's state and latest record): written whole beside it, then
+ * renamed over it. */
 #ifndef RETRASON_JOURNAL_H
 #define RETRASON_JOURNAL_H
 
@@ -83,6 +87,7 @@ struct rt_journal_person {
 	int sequence;       /* of the message behind state; -1 for NONE */
 	const char *fingerprint; /* of the version they were sent; or NULL */
 	size_t last;        /* the latest record about them (index) */
+	size_t state_rec;   /* the sent record behind state, unless NONE */
 	bool in_flight;     /* the latest record is an intent */
 };
 
@@ -113,6 +118,7 @@ struct rt_journal {
 	off_t reserved; /* allocated up to here (fallocate) */
 	bool no_reserve; /* the file system can't */
 	bool durable;   /* the last sync wrote everything, even if it failed after */
+	bool compacted; /* rewritten on opening (see rt_journal_open) */
 	char *text;     /* the file as read (diagnostics point into it) */
 	struct rt_diags diags;
 };

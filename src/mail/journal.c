@@ -71,7 +71,7 @@ static struct rt_journal_person *person(struct rt_journal *j, const char *uid, c
 	XGROW(j->people, j->cappeople, j->npeople + 1);
 	struct rt_journal_person *p = &j->people[j->npeople++];
 	*p = (struct rt_journal_person){uid, rt_arena_strndup(&j->arena, addr, strlen(addr)),
-					RT_JS_NONE, -1, NULL, 0, false};
+					RT_JS_NONE, -1, NULL, 0, 0, false};
 	*s = j->npeople;
 	return p;
 }
@@ -136,6 +136,7 @@ static void apply(struct rt_journal *j, struct rt_journal_record r)
 			static const enum rt_journal_state st[] = {RT_JS_INVITED, RT_JS_WITHDRAWN,
 								   RT_JS_CANCELLED};
 			p->state = st[r.method];
+			p->state_rec = j->nrec;
 			p->sequence = r.sequence;
 			p->fingerprint = NULL; /* looked up when asked */
 		}
@@ -343,6 +344,84 @@ static int lock(int fd, int *pid)
 	return EAGAIN;
 }
 
+static int write_all(int fd, const char *p, size_t n);
+static void format(struct rt_buf *b, const struct rt_journal_record *r, const char *detail);
+
+/* Rewrites the journal with only the records that hold its state, once
+ * it has grown to more than twice that: every version, and for each
+ * recipient the message behind their state and their latest record
+ * (what `invite status` shows).  The rest is history no command reads.
+ *
+ * The new file is written, synced and locked through its only
+ * descriptor, then renamed over the old one: not with rt_atomic, whose
+ * closing of its descriptor would drop the fcntl lock (POSIX drops a
+ * process's lock on a file when any of its descriptors for it closes).
+ * A run that opened the old file meanwhile finds its inode replaced and
+ * opens the new one (rt_journal_open). */
+static int compact(struct rt_journal *j)
+{
+	size_t kept = j->nversions;
+	for (size_t k = 0; k < j->npeople; k++)
+		kept += 1 + (j->people[k].state != RT_JS_NONE &&
+			     j->people[k].state_rec != j->people[k].last);
+	if (j->nrec <= 2 * kept + 1024)
+		return 0;
+	bool *keep = xcalloc(j->nrec, sizeof(*keep));
+	for (size_t k = 0; k < j->nversions; k++)
+		keep[j->versions[k]] = true;
+	for (size_t k = 0; k < j->npeople; k++) {
+		keep[j->people[k].last] = true;
+		if (j->people[k].state != RT_JS_NONE)
+			keep[j->people[k].state_rec] = true;
+	}
+	struct rt_buf b;
+	rt_buf_init(&b);
+	rt_buf_adds(&b, HEADER);
+	for (size_t k = 0; k < j->nrec; k++)
+		if (keep[k])
+			format(&b, &j->rec[k], j->rec[k].detail);
+	free(keep);
+
+	struct rt_buf tmp;
+	rt_buf_init(&tmp);
+	rt_buf_addf(&tmp, "%s.XXXXXX", j->path);
+	int e = 0, fd = mkostemp(tmp.data, O_APPEND | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		e = errno;
+	else if (fstat(j->fd, &st) != 0 || fchmod(fd, st.st_mode & 07777) != 0 ||
+		 (e = write_all(fd, b.data, b.len)) != 0 || fdatasync(fd) != 0)
+		e = e ? e : errno;
+	int pid = 0;
+	if (!e && (e = lock(fd, &pid)) == 0 && rename(tmp.data, j->path) != 0)
+		e = errno;
+	if (e) {
+		if (fd >= 0) {
+			unlink(tmp.data);
+			close(fd);
+		}
+	} else {
+		/* The rename is durable once the folder is. */
+		char *slash = strrchr(j->path, '/');
+		char *dir = slash ? xstrndup(j->path, (size_t)(slash - j->path) + 1) : xstrdup(".");
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+		free(dir);
+		close(j->fd);
+		j->fd = fd;
+		j->bytes = b.len;
+		j->reserved = 0;
+		j->compacted = true;
+		e = reserve(j);
+	}
+	rt_buf_finish(&tmp);
+	rt_buf_finish(&b);
+	return e;
+}
+
 enum rt_journal_status rt_journal_open(struct rt_journal *j, const char *path, bool write,
 				       int *err)
 {
@@ -354,32 +433,47 @@ enum rt_journal_status rt_journal_open(struct rt_journal *j, const char *path, b
 	rt_diags_init(&j->diags, j->path, "", 0);
 	*err = 0;
 
-	int fd = open(path, write ? O_RDWR | O_APPEND | O_CLOEXEC : O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT && write) {
-		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		j->created = fd >= 0;
-	}
-	if (fd < 0) {
-		if (errno == ENOENT && !write)
-			return RT_JOURNAL_OK;
-		*err = errno;
-		return RT_JOURNAL_IO;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		*err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		close(fd);
-		return RT_JOURNAL_IO;
-	}
-	if (write) {
+	int fd;
+	for (int tries = 0;; tries++) {
+		fd = open(path, write ? O_RDWR | O_APPEND | O_CLOEXEC : O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && errno == ENOENT && write) {
+			fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+			j->created = fd >= 0;
+			if (fd < 0 && errno == EEXIST && tries < 8)
+				continue; /* made by another run just now */
+		}
+		if (fd < 0) {
+			if (errno == ENOENT && !write)
+				return RT_JOURNAL_OK;
+			*err = errno;
+			return RT_JOURNAL_IO;
+		}
+		struct stat st, now;
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			*err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+			close(fd);
+			return RT_JOURNAL_IO;
+		}
+		if (!write)
+			break;
 		int pid = 0, e = lock(fd, &pid);
 		if (e) {
 			close(fd);
 			*err = e == EAGAIN ? pid : e;
 			return e == EAGAIN ? RT_JOURNAL_BUSY : RT_JOURNAL_IO;
 		}
-		j->fd = fd;
+		/* Locked, but still the journal?  A run that compacted it put
+		 * a new file in its place: lock that one instead. */
+		if (stat(path, &now) == 0 && now.st_ino == st.st_ino && now.st_dev == st.st_dev)
+			break;
+		close(fd);
+		j->created = false;
+		if (tries == 8) {
+			*err = EAGAIN;
+			return RT_JOURNAL_IO;
+		}
 	}
+	j->fd = write ? fd : -1;
 	struct rt_file file = {0};
 	int e = rt_file_read_fd(&file, fd, MAX_JOURNAL);
 	j->text = (char *)file.data;
@@ -416,7 +510,13 @@ enum rt_journal_status rt_journal_open(struct rt_journal *j, const char *path, b
 	struct rt_line ln;
 	while (pos < whole && rt_next_line(j->text, whole, &pos, &no, &ln))
 		parse_line(j, &ln);
-	return j->diags.errors ? RT_JOURNAL_BAD : RT_JOURNAL_OK;
+	if (j->diags.errors)
+		return RT_JOURNAL_BAD;
+	if (write && (e = compact(j)) != 0) {
+		*err = e;
+		return RT_JOURNAL_IO;
+	}
+	return RT_JOURNAL_OK;
 }
 
 void rt_journal_close(struct rt_journal *j)
@@ -520,24 +620,30 @@ static void clean(struct rt_buf *out, const char *s)
 	}
 }
 
+/* One record as a line, its detail already clean. */
+static void format(struct rt_buf *b, const struct rt_journal_record *r, const char *detail)
+{
+	rt_buf_addf(b, "%s\t%s\t%d", kind_names[r->kind], r->uid, r->sequence);
+	if (r->kind == RT_J_VERSION)
+		rt_buf_addf(b, "\t%s", detail);
+	else
+		rt_buf_addf(b, "\t%s\t%s", rt_journal_method_names[r->method], r->addr);
+	if (r->kind == RT_J_SENT)
+		rt_buf_addf(b, "\t%s", detail);
+	if (r->kind == RT_J_FAILED)
+		rt_buf_adds(b, r->permanent ? "\tpermanent" : "\ttemporary");
+	rt_buf_addf(b, "\t%lld", r->time);
+	if (r->kind == RT_J_FAILED)
+		rt_buf_addf(b, "\t%s", detail);
+	rt_buf_addc(b, '\n');
+}
+
 static void add(struct rt_journal *j, struct rt_journal_record r, const char *detail)
 {
-	struct rt_buf d, *b = &j->pending;
+	struct rt_buf d;
 	rt_buf_init(&d);
 	clean(&d, detail);
-	rt_buf_addf(b, "%s\t%s\t%d", kind_names[r.kind], r.uid, r.sequence);
-	if (r.kind == RT_J_VERSION)
-		rt_buf_addf(b, "\t%s", rt_buf_str(&d));
-	else
-		rt_buf_addf(b, "\t%s\t%s", rt_journal_method_names[r.method], r.addr);
-	if (r.kind == RT_J_SENT)
-		rt_buf_addf(b, "\t%s", rt_buf_str(&d));
-	if (r.kind == RT_J_FAILED)
-		rt_buf_adds(b, r.permanent ? "\tpermanent" : "\ttemporary");
-	rt_buf_addf(b, "\t%lld", r.time);
-	if (r.kind == RT_J_FAILED)
-		rt_buf_addf(b, "\t%s", rt_buf_str(&d));
-	rt_buf_addc(b, '\n');
+	format(&j->pending, &r, rt_buf_str(&d));
 	r.detail = rt_arena_strndup(&j->arena, rt_buf_str(&d), d.len);
 	rt_buf_finish(&d);
 	apply(j, r);
