@@ -247,10 +247,11 @@ def compaction(url, h):
     expect("compaction: nothing sent, status the same",
            p.returncode == 0 and not h.messages and before == after and b'"invited"' in after,
            (p.stderr, before[:300], after[:300]))
-    expect(f"compaction: {size} bytes to {os.path.getsize(journal)}, one version and a "
-           "line per recipient",
+    expect(f"compaction: {size} bytes to {os.path.getsize(journal)}, one version, its "
+           "snapshot and a line per recipient",
            len([l for l in now if l.startswith("version")]) == 1 and
-           len([l for l in now if l.startswith("sent")]) == 50 and len(now) == 52, now[:4])
+           len([l for l in now if l.startswith("snapshot")]) == 1 and
+           len([l for l in now if l.startswith("sent")]) == 50 and len(now) == 53, now[:4])
     # Still the journal: the next change sends updates to all, once.
     write(agenda + ".new", open(agenda, encoding="utf-8").read().replace(
         "Time: 16:00-18:00", "Time: 15:00-17:00"))

@@ -109,8 +109,8 @@ def tests(tmp):
             lines = f.read().splitlines()
         kinds = [l.split("\t")[0] for l in lines if not l.startswith("#")]
         expect("journal: the version, then each message's intent and outcome",
-               kinds == ["version", "intent", "sent", "intent", "sent", "intent", "failed",
-                         "intent", "failed"], lines)
+               kinds == ["version", "snapshot", "intent", "sent", "intent", "sent", "intent",
+                         "failed", "intent", "failed"], lines)
 
         st = send(["invite", "status", "--json", agenda])
         status = json.loads(st.stdout)
@@ -163,6 +163,19 @@ def tests(tmp):
         expect("change: an update, SEQUENCE 1, for those who had it",
                str(got["erika@example.org"]["Subject"]).startswith("Aktualisiert:") and
                b"SEQUENCE:1" in cal_of(got["erika@example.org"]), p.stderr)
+        # Text parts have CRLF and wrap at 72 columns, continued by "  ".
+        unwrap = lambda t: t.replace("\r\n", "\n").replace("\n  ", " ")
+        body = unwrap(got["erika@example.org"].get_body(("plain",)).get_content())
+        html = got["erika@example.org"].get_body(("html",)).get_content()
+        moved = ("Wann: Montag, 5. Dezember 2022, 16:00–18:00 Uhr → "
+                 "Montag, 5. Dezember 2022, 16:30–18:30 Uhr")
+        expect("update: the text opens with what changed",
+               body.startswith("Was sich geändert hat:\n- " + moved + "\n"
+                               "- Networking: 18:00 → 18:00–18:30\n\n"), body[:300])
+        expect("update: the HTML too", '<section class="changes">' in html and
+               moved in html.replace("\n", " "), html[:900])
+        new_body = got["new@example.org"].get_body(("plain",)).get_content()
+        expect("invitation: no change list", "Was sich geändert hat" not in new_body)
         expect("change: the first message to someone new is an invitation",
                str(got["new@example.org"]["Subject"]).startswith("Einladung:") and
                b"SEQUENCE:1" in cal_of(got["new@example.org"]))
@@ -198,6 +211,11 @@ def tests(tmp):
             f.write(text.replace("Time: 16:00-18:00", "Time: 17:00-19:00"))
         h.messages.clear()
         p = send(["invite", "send", "--to", lst, "--smtp", url, agenda])
+        texts = {m[1][0]: unwrap(email.message_from_bytes(m[2], policy=email.policy.default)
+                                 .get_body(("plain",)).get_content()) for m in h.messages}
+        expect("second update: what changed since the version each one has",
+               all("16:30–18:30 Uhr → Montag, 5. Dezember 2022, 17:00–19:00 Uhr" in t
+                   for t in texts.values()), list(texts.values())[:1])
         expect("change after a withdrawal: the four get SEQUENCE 3, the withdrawn nothing",
                p.returncode == 0 and sorted(m[1][0] for m in h.messages) ==
                ["erika@example.org", "hans@example.de", "later@example.org", "new@example.org"]

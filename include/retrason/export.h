@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "retrason/agenda.h"
+#include "retrason/changes.h"
 #include "retrason/buf.h"
 #include "retrason/i18n.h"
 
@@ -19,6 +20,7 @@
 struct rt_export_opts {
 	enum rt_lang lang; /* words added around the agenda's own text */
 	const char *banner; /* HTML: a notice before the title, or NULL */
+	const struct rt_changes *changes; /* HTML: an update's, listed first */
 	const char *uid;    /* JSON: the event's UID; NULL: the agenda's */
 	int sequence;       /* JSON: its SEQUENCE */
 };

@@ -6,6 +6,7 @@
  *   intent   UID SEQ METHOD ADDRESS TIME
  *   sent     UID SEQ METHOD ADDRESS MESSAGE-ID TIME
  *   failed   UID SEQ METHOD ADDRESS temporary|permanent TIME REASON
+ *   snapshot UID SEQ TIME TEXT
  *
  * and '#' comment lines.  SEQ is 0..RT_JOURNAL_MAX_SEQUENCE, TIME
  * seconds since 1970, METHOD REQUEST (an invitation or update), WITHDRAW
@@ -13,6 +14,9 @@
  * A FINGERPRINT is "m1:" and 16 hex digits (what recipients see, see
  * rt_mail_fingerprint()), "cancelled", "withdrawn", or 16 bare hex
  * digits (written by retrason before 0.4, never equal to a new one).
+ * A snapshot holds the agenda file of version SEQ, its backslashes, tabs,
+ * CRs and line ends written \\, \t, \r and \n: an update says what
+ * changed since the version its recipient has.
  * Every field is checked on reading as strictly as on first input
  * (addresses by the distribution list's parser); a line that fails is a
  * diagnostic at journal:line:col, never a recipient.  A last line
@@ -54,8 +58,10 @@
 
 #define RT_JOURNAL_MAX_SEQUENCE 1000000000
 #define RT_JOURNAL_MAX_LINE 4096
+/* An agenda larger than this gets no snapshot (its updates no summary). */
+#define RT_JOURNAL_MAX_SNAPSHOT ((size_t)256 << 10)
 
-enum rt_journal_kind { RT_J_VERSION, RT_J_INTENT, RT_J_SENT, RT_J_FAILED };
+enum rt_journal_kind { RT_J_VERSION, RT_J_INTENT, RT_J_SENT, RT_J_FAILED, RT_J_SNAPSHOT };
 enum rt_journal_method { RT_JM_REQUEST, RT_JM_WITHDRAW, RT_JM_CANCEL };
 
 /* The journal words for each. */
@@ -70,7 +76,8 @@ struct rt_journal_record {
 	long long time;
 	const char *uid;
 	const char *addr;   /* NULL for a version */
-	const char *detail; /* fingerprint, Message-ID ("" if none) or reason */
+	const char *detail; /* fingerprint, Message-ID ("" if none), reason, or
+			     * a snapshot's text as written (escaped) */
 };
 
 enum rt_journal_state {
@@ -113,6 +120,8 @@ struct rt_journal {
 	size_t neindex;
 	size_t *versions; /* the version records (indexes into rec) */
 	size_t nversions, capversions;
+	size_t *snapshots; /* the snapshot records */
+	size_t nsnapshots, capsnapshots;
 	struct rt_buf pending; /* lines not yet written */
 	size_t bytes;   /* the file's size as read and written */
 	off_t reserved; /* allocated up to here (fallocate) */
@@ -149,6 +158,10 @@ const struct rt_journal_record *rt_journal_latest(const struct rt_journal *j, co
 						  bool content);
 /* The fingerprint recorded for uid's version seq, or NULL. */
 const char *rt_journal_fingerprint(const struct rt_journal *j, const char *uid, int seq);
+/* The agenda file of uid's version seq, as sent (caller frees; its
+ * length in *len), or NULL if the journal has none. */
+char *rt_journal_snapshot(const struct rt_journal *j, const char *uid, int seq, size_t *len);
+bool rt_journal_snapshot_exists(const struct rt_journal *j, const char *uid, int seq);
 /* What addr has of uid, or NULL if the journal never named them. */
 const struct rt_journal_person *rt_journal_find(const struct rt_journal *j, const char *uid,
 						const char *addr);
@@ -158,6 +171,10 @@ const struct rt_journal_person *rt_journal_find(const struct rt_journal *j, cons
  * cut to one line of printable characters. */
 void rt_journal_add_version(struct rt_journal *j, const char *uid, int seq,
 			    const char *fingerprint, long long when);
+/* The agenda file of a new version, written with it (not above
+ * RT_JOURNAL_MAX_SNAPSHOT bytes: then nothing is written). */
+void rt_journal_add_snapshot(struct rt_journal *j, const char *uid, int seq, const char *text,
+			     size_t len, long long when);
 void rt_journal_add_intent(struct rt_journal *j, const char *uid, int seq,
 			   enum rt_journal_method m, const char *addr, long long when);
 void rt_journal_add_sent(struct rt_journal *j, const char *uid, int seq,

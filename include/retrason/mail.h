@@ -16,6 +16,7 @@ struct rt_mail_opts {
 	bool update;               /* a REQUEST for a changed event */
 	bool withdrawal;           /* a CANCEL for this recipient only */
 	const char *uid;           /* the event's UID (the journal's); NULL: the agenda's */
+	const struct rt_changes *changes; /* an update's, since the recipient's version */
 	int sequence;              /* of the payload */
 	long long date;            /* Date: and DTSTAMP, seconds since 1970 */
 	enum rt_lang lang;         /* subject and text part */

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "retrason/agenda.h"
+#include "retrason/changes.h"
 #include "retrason/buf.h"
 #include "retrason/i18n.h"
 
@@ -15,6 +16,7 @@ struct rt_text_opts {
 	bool color;   /* ANSI colour and bold */
 	enum rt_lang lang;
 	const char *banner; /* a line before everything (a mail's "CANCELLED"), or NULL */
+	const struct rt_changes *changes; /* an update's: listed first, or NULL */
 };
 
 #define RT_TEXT_MIN_WIDTH 20

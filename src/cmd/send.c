@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "retrason/atomic.h"
+#include "retrason/changes.h"
 #include "retrason/mail.h"
 #include "retrason/mailbox.h"
 #include "retrason/strutil.h"
@@ -118,15 +119,63 @@ static enum rt_journal_method jmethod(enum rt_plan_kind k)
 
 /* A run: the plan, its journal, and the text and HTML parts, made once
  * for each kind of message (invitation, cancellation, withdrawal). */
+/* An update's parts, for recipients who have version has: they open
+ * with what changed since. */
+struct update_parts {
+	int has;
+	struct rt_changes changes;
+	struct rt_buf text, html;
+};
+
 struct run {
 	struct send_args *args;
 	const struct rt_agenda *a;
+	const struct rt_file *source; /* the agenda file, for the snapshot */
 	struct rt_plan plan;
 	struct rt_journal j;
 	bool version_recorded, withdrawal_recorded;
 	struct rt_buf text[3], html[3];
 	bool made[3];
+	struct update_parts *updates;
+	size_t nupdates;
 };
+
+/* What changed since version has, from the journal's snapshot of it;
+ * none when there is no snapshot or it no longer reads. */
+static void changes_since(const struct run *r, int has, struct rt_changes *c)
+{
+	memset(c, 0, sizeof(*c));
+	size_t len;
+	char *was_text = rt_journal_snapshot(&r->j, r->plan.uid, has, &len);
+	if (!was_text)
+		return;
+	struct rt_diags d;
+	rt_diags_init(&d, "snapshot", was_text, len);
+	struct rt_agenda *was = rt_agenda_parse(was_text, len, NULL, &d);
+	if (was && !d.errors)
+		rt_changes_between(c, was, r->a, r->args->o.lang);
+	rt_agenda_free(was);
+	rt_diags_finish(&d);
+	free(was_text);
+}
+
+static struct update_parts *update_parts(struct run *r, struct rt_mail_opts *o, int has)
+{
+	for (size_t i = 0; i < r->nupdates; i++)
+		if (r->updates[i].has == has)
+			return &r->updates[i];
+	r->updates = xrealloc(r->updates, (r->nupdates + 1) * sizeof(*r->updates));
+	struct update_parts *u = &r->updates[r->nupdates++];
+	u->has = has;
+	changes_since(r, has, &u->changes);
+	rt_buf_init(&u->text);
+	rt_buf_init(&u->html);
+	o->changes = &u->changes;
+	rt_mail_text_part(&u->text, r->a, o);
+	rt_mail_html_part(&u->html, r->a, o);
+	o->changes = NULL;
+	return u;
+}
 
 static int part_kind(enum rt_plan_kind k)
 {
@@ -143,13 +192,19 @@ static int build(struct run *r, const struct rt_plan_entry *e, struct rt_buf *ou
 	o.withdrawal = e->kind == RT_PLAN_WITHDRAW;
 	o.update = e->kind == RT_PLAN_UPDATE;
 	int k = part_kind(e->kind);
-	if (!r->made[k]) {
-		rt_mail_text_part(&r->text[k], r->a, &o);
-		rt_mail_html_part(&r->html[k], r->a, &o);
-		r->made[k] = true;
+	if (o.update) {
+		struct update_parts *u = update_parts(r, &o, e->has);
+		o.text_part = &u->text;
+		o.html_part = &u->html;
+	} else {
+		if (!r->made[k]) {
+			rt_mail_text_part(&r->text[k], r->a, &o);
+			rt_mail_html_part(&r->html[k], r->a, &o);
+			r->made[k] = true;
+		}
+		o.text_part = &r->text[k];
+		o.html_part = &r->html[k];
 	}
-	o.text_part = &r->text[k];
-	o.html_part = &r->html[k];
 	rt_buf_reset(out);
 	return rt_mail_build(out, r->a, &e->who, &o);
 }
@@ -163,6 +218,11 @@ static void intend(struct run *r, const struct rt_plan_entry *e, long long when)
 		r->withdrawal_recorded = true;
 	} else if (e->kind != RT_PLAN_WITHDRAW && r->plan.new_version && !r->version_recorded) {
 		rt_journal_add_version(&r->j, r->plan.uid, e->sequence, r->plan.fingerprint, when);
+		/* What this version said, for the updates that follow it. */
+		if (e->kind != RT_PLAN_CANCEL &&
+		    !rt_journal_snapshot_exists(&r->j, r->plan.uid, e->sequence))
+			rt_journal_add_snapshot(&r->j, r->plan.uid, e->sequence, r->source->data,
+						r->source->len, when);
 		r->version_recorded = true;
 	}
 	rt_journal_add_intent(&r->j, r->plan.uid, e->sequence, jmethod(e->kind), e->who.addr,
@@ -555,9 +615,10 @@ static int dry_run(struct run *r)
 	return rc;
 }
 
-static int with_journal(struct send_args *args, const struct rt_agenda *a,
+static int with_journal(struct send_args *args, const struct loaded *l,
 			const struct rt_recipients *list, const char *agenda_path)
 {
+	const struct rt_agenda *a = l->agenda;
 	struct rt_buf path;
 	rt_buf_init(&path);
 	int rc = journal_path(args->cmd, args->journal, agenda_path, &path);
@@ -565,7 +626,7 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 		rt_buf_finish(&path);
 		return rc;
 	}
-	struct run r = {.args = args, .a = a};
+	struct run r = {.args = args, .a = a, .source = &l->file};
 	for (int k = 0; k < 3; k++) {
 		rt_buf_init(&r.text[k]);
 		rt_buf_init(&r.html[k]);
@@ -593,6 +654,12 @@ static int with_journal(struct send_args *args, const struct rt_agenda *a,
 		rt_buf_finish(&r.text[k]);
 		rt_buf_finish(&r.html[k]);
 	}
+	for (size_t i = 0; i < r.nupdates; i++) {
+		rt_changes_finish(&r.updates[i].changes);
+		rt_buf_finish(&r.updates[i].text);
+		rt_buf_finish(&r.updates[i].html);
+	}
+	free(r.updates);
 	free(fp);
 	free(uid);
 	rt_journal_close(&r.j);
@@ -789,7 +856,7 @@ static int run(int argc, char **argv, struct send_args *args)
 		}
 		args->o.lang = pick_lang(l.agenda, args->lang_given, args->o.lang);
 		if (!rc)
-			rc = with_journal(args, l.agenda, &list, argv[optind]);
+			rc = with_journal(args, &l, &list, argv[optind]);
 		loaded_finish(&l);
 	}
 	rt_recipients_finish(&list);

@@ -89,6 +89,8 @@ static const char style[] =
 	"h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }\n"
 	".status { display: inline-block; font-weight: 700; padding: .2rem .6rem; "
 	"border: 2px solid currentColor; }\n"
+	".changes { border-left: 4px solid #c55a00; padding: .1rem 1rem; margin: 1rem 0; }\n"
+	".changes h2 { font-size: 1.1rem; margin: .5rem 0; }\n"
 	".cancelled { color: #b00020; }\n"
 	".cancelled h1 { text-decoration: line-through; }\n"
 	"dl.facts { display: grid; grid-template-columns: max-content 1fr; "
@@ -323,6 +325,17 @@ static int page(struct sink *s, const struct rt_agenda *a, const struct rt_expor
 		rt_buf_adds(b, "<p class=\"status banner\" role=\"alert\">");
 		text(b, o->banner);
 		rt_buf_adds(b, "</p>\n");
+	}
+	if (o->changes && o->changes->n) {
+		rt_buf_adds(b, "<section class=\"changes\">\n<h2>");
+		text(b, rt_msg(lang, RT_MSG_CHANGES));
+		rt_buf_adds(b, "</h2>\n<ul>\n");
+		for (size_t i = 0; i < o->changes->n; i++) {
+			rt_buf_adds(b, "<li>");
+			text(b, o->changes->line[i]);
+			rt_buf_adds(b, "</li>\n");
+		}
+		rt_buf_adds(b, "</ul>\n</section>\n");
 	}
 	rt_buf_adds(b, "<h1>");
 	text(b, a->title);

@@ -21,8 +21,8 @@
 #include "retrason/xalloc.h"
 
 const char *const rt_journal_method_names[3] = {"REQUEST", "WITHDRAW", "CANCEL"};
-static const char *const kind_names[] = {"version", "intent", "sent", "failed"};
-static const int nfields[] = {5, 6, 7, 8};
+static const char *const kind_names[] = {"version", "intent", "sent", "failed", "snapshot"};
+static const int nfields[] = {5, 6, 7, 8, 5};
 
 #define MAX_TIME 253402300799LL /* 9999-12-31T23:59:59Z */
 #define MAX_JOURNAL ((size_t)1 << 32)
@@ -127,6 +127,9 @@ static void apply(struct rt_journal *j, struct rt_journal_record r)
 	if (r.kind == RT_J_VERSION) {
 		XGROW(j->versions, j->capversions, j->nversions + 1);
 		j->versions[j->nversions++] = j->nrec;
+	} else if (r.kind == RT_J_SNAPSHOT) {
+		XGROW(j->snapshots, j->capsnapshots, j->nsnapshots + 1);
+		j->snapshots[j->nsnapshots++] = j->nrec;
 	} else {
 		struct rt_journal_person *p = person(j, r.uid, r.addr);
 		r.addr = p->addr;
@@ -222,6 +225,19 @@ static bool word(const struct field *f, const char *const *words, size_t n, int 
 	return false;
 }
 
+/* The offset of the first bad escape in a snapshot's text, or its
+ * length. */
+static size_t escapes_ok(const struct field *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->s[i] == '\\') {
+			if (i + 1 == f->n || !strchr("\\ntr", f->s[i + 1]))
+				return i;
+			i++;
+		}
+	return f->n;
+}
+
 /* One line: checked field by field; every problem is reported. */
 static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 {
@@ -231,7 +247,10 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	}
 	if (ln->s[0] == '#')
 		return;
-	if (!rt_line_check(&j->diags, ln, RT_JOURNAL_MAX_LINE))
+	/* A snapshot is an agenda file on one line; everything else short. */
+	bool snap = ln->len > 9 && !memcmp(ln->s, "snapshot\t", 9);
+	if (!rt_line_check(&j->diags, ln,
+			   snap ? 2 * RT_JOURNAL_MAX_SNAPSHOT + 2048 : RT_JOURNAL_MAX_LINE))
 		return;
 	struct field f[9];
 	size_t k = 0, start = 0;
@@ -242,8 +261,8 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 		}
 	}
 	int kind;
-	if (!word(&f[0], kind_names, 4, &kind)) {
-		bad(j, ln, &f[0], "a record is version, intent, sent or failed",
+	if (!word(&f[0], kind_names, 5, &kind)) {
+		bad(j, ln, &f[0], "a record is version, snapshot, intent, sent or failed",
 		    "unknown journal record '%.*s'", (int)(f[0].n > 40 ? 40 : f[0].n), f[0].s);
 		return;
 	}
@@ -263,7 +282,10 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 		bad(j, ln, &f[2], "a SEQUENCE is a whole number from 0 to 1000000000",
 		    "invalid SEQUENCE '%.*s'", (int)(f[2].n > 24 ? 24 : f[2].n), f[2].s);
 	r.sequence = (int)v;
-	const struct field *tf = &f[kind == RT_J_VERSION ? 4 : kind == RT_J_INTENT ? 5 : 6];
+	const struct field *tf = &f[kind == RT_J_VERSION    ? 4
+				    : kind == RT_J_INTENT   ? 5
+				    : kind == RT_J_SNAPSHOT ? 3
+							    : 6];
 	if (!number(tf, MAX_TIME, &r.time))
 		bad(j, ln, tf, "a time is seconds since 1970", "invalid time '%.*s'",
 		    (int)(tf->n > 24 ? 24 : tf->n), tf->s);
@@ -271,6 +293,13 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 		if (!fingerprint_ok(&f[3]))
 			bad(j, ln, &f[3], "m1: and 16 hex digits, cancelled or withdrawn",
 			    "invalid fingerprint");
+	} else if (kind == RT_J_SNAPSHOT) {
+		size_t at = escapes_ok(&f[4]);
+		if (at < f[4].n) {
+			struct field e = {f[4].s + at, 2, f[4].off + at};
+			bad(j, ln, &e, "in a snapshot only \\\\, \\n, \\r and \\t are escapes",
+			    "invalid escape in a snapshot");
+		}
 	} else {
 		int m = 0;
 		if (!word(&f[3], rt_journal_method_names, 3, &m))
@@ -299,13 +328,14 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	memcpy(uid, f[1].s, f[1].n);
 	uid[f[1].n] = '\0';
 	r.uid = uid; /* apply() puts the event's copy in */
-	const struct field *d = kind == RT_J_VERSION ? &f[3]
-				: kind == RT_J_SENT  ? &f[5]
-				: kind == RT_J_FAILED ? &f[7]
-						      : NULL;
+	const struct field *d = kind == RT_J_VERSION	? &f[3]
+				: kind == RT_J_SENT	? &f[5]
+				: kind == RT_J_FAILED	? &f[7]
+				: kind == RT_J_SNAPSHOT ? &f[4]
+							: NULL;
 	r.detail = d ? rt_arena_strndup(&j->arena, d->s, d->n) : "";
 	char addr[RT_JOURNAL_MAX_LINE];
-	if (kind != RT_J_VERSION) {
+	if (kind != RT_J_VERSION && kind != RT_J_SNAPSHOT) {
 		memcpy(addr, f[4].s, f[4].n);
 		addr[f[4].n] = '\0';
 		r.addr = addr; /* apply() puts the person's copy in */
@@ -360,7 +390,7 @@ static void format(struct rt_buf *b, const struct rt_journal_record *r, const ch
  * opens the new one (rt_journal_open). */
 static int compact(struct rt_journal *j)
 {
-	size_t kept = j->nversions;
+	size_t kept = j->nversions + j->nsnapshots;
 	for (size_t k = 0; k < j->npeople; k++)
 		kept += 1 + (j->people[k].state != RT_JS_NONE &&
 			     j->people[k].state_rec != j->people[k].last);
@@ -369,6 +399,8 @@ static int compact(struct rt_journal *j)
 	bool *keep = xcalloc(j->nrec, sizeof(*keep));
 	for (size_t k = 0; k < j->nversions; k++)
 		keep[j->versions[k]] = true;
+	for (size_t k = 0; k < j->nsnapshots; k++)
+		keep[j->snapshots[k]] = true;
 	for (size_t k = 0; k < j->npeople; k++) {
 		keep[j->people[k].last] = true;
 		if (j->people[k].state != RT_JS_NONE)
@@ -541,6 +573,7 @@ void rt_journal_close(struct rt_journal *j)
 	free(j->events);
 	free(j->eindex);
 	free(j->versions);
+	free(j->snapshots);
 	rt_buf_finish(&j->pending);
 	rt_arena_finish(&j->arena);
 	free(j->path);
@@ -589,6 +622,42 @@ const char *rt_journal_fingerprint(const struct rt_journal *j, const char *uid, 
 	return NULL;
 }
 
+static const struct rt_journal_record *snapshot_of(const struct rt_journal *j, const char *uid,
+						   int seq)
+{
+	for (size_t k = j->nsnapshots; k-- > 0;) {
+		const struct rt_journal_record *r = &j->rec[j->snapshots[k]];
+		if (r->sequence == seq && !strcmp(r->uid, uid))
+			return r;
+	}
+	return NULL;
+}
+
+bool rt_journal_snapshot_exists(const struct rt_journal *j, const char *uid, int seq)
+{
+	return snapshot_of(j, uid, seq) != NULL;
+}
+
+char *rt_journal_snapshot(const struct rt_journal *j, const char *uid, int seq, size_t *len)
+{
+	const struct rt_journal_record *r = snapshot_of(j, uid, seq);
+	if (!r)
+		return NULL;
+	size_t n = strlen(r->detail), o = 0;
+	char *out = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++) {
+		char c = r->detail[i];
+		if (c == '\\' && i + 1 < n) {
+			c = r->detail[++i];
+			c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+		}
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
 const struct rt_journal_person *rt_journal_find(const struct rt_journal *j, const char *uid,
 						const char *addr)
 {
@@ -624,6 +693,12 @@ static void clean(struct rt_buf *out, const char *s)
 static void format(struct rt_buf *b, const struct rt_journal_record *r, const char *detail)
 {
 	rt_buf_addf(b, "%s\t%s\t%d", kind_names[r->kind], r->uid, r->sequence);
+	if (r->kind == RT_J_SNAPSHOT) {
+		rt_buf_addf(b, "\t%lld\t", r->time);
+		rt_buf_adds(b, detail);
+		rt_buf_addc(b, '\n');
+		return;
+	}
 	if (r->kind == RT_J_VERSION)
 		rt_buf_addf(b, "\t%s", detail);
 	else
@@ -655,6 +730,30 @@ void rt_journal_add_version(struct rt_journal *j, const char *uid, int seq,
 	add(j, (struct rt_journal_record){.kind = RT_J_VERSION, .uid = uid, .sequence = seq,
 					  .time = when},
 	    fingerprint);
+}
+
+void rt_journal_add_snapshot(struct rt_journal *j, const char *uid, int seq, const char *text,
+			     size_t len, long long when)
+{
+	if (len > RT_JOURNAL_MAX_SNAPSHOT)
+		return;
+	struct rt_buf e;
+	rt_buf_init(&e);
+	rt_buf_reserve(&e, len + len / 8);
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == '\\' || c == '\n' || c == '\t' || c == '\r') {
+			rt_buf_addc(&e, '\\');
+			c = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : '\\';
+		}
+		rt_buf_addc(&e, c);
+	}
+	struct rt_journal_record r = {.kind = RT_J_SNAPSHOT, .uid = uid, .sequence = seq,
+				      .time = when};
+	format(&j->pending, &r, rt_buf_str(&e));
+	r.detail = rt_arena_strndup(&j->arena, rt_buf_str(&e), e.len);
+	rt_buf_finish(&e);
+	apply(j, r);
 }
 
 void rt_journal_add_intent(struct rt_journal *j, const char *uid, int seq,

@@ -41,7 +41,8 @@ void rt_mail_text_part(struct rt_buf *out, const struct rt_agenda *a,
 {
 	struct rt_buf text;
 	struct rt_text_opts to_text = {
-		.width = TEXT_WIDTH, .color = false, .lang = o->lang, .banner = banner(o)};
+		.width = TEXT_WIDTH, .color = false, .lang = o->lang, .banner = banner(o),
+		.changes = o->changes};
 	rt_buf_init(&text);
 	rt_render_text(&text, a, &to_text);
 	rt_mime_qp(out, text.data, text.len);
@@ -52,7 +53,7 @@ void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a,
 		       const struct rt_mail_opts *o)
 {
 	struct rt_buf html;
-	struct rt_export_opts eo = {.lang = o->lang, .banner = banner(o)};
+	struct rt_export_opts eo = {.lang = o->lang, .banner = banner(o), .changes = o->changes};
 	rt_buf_init(&html);
 	rt_export_html_buf(&html, a, &eo);
 	rt_mime_qp(out, html.data, html.len);

@@ -8,8 +8,32 @@
 
 static void owe(struct rt_plan *p, struct rt_recipient who, enum rt_plan_kind kind, int has)
 {
-	p->v[p->n++] = (struct rt_plan_entry){who, kind, p->sequence, has};
+	p->v[p->n++] = (struct rt_plan_entry){who, kind, -1, has};
 	p->count[kind]++;
+}
+
+/* Gives every message its SEQUENCE, which must be above what its
+ * recipient has, or their calendar drops it: if someone has this
+ * version's SEQUENCE or a later one (withdrawn or cancelled there, or
+ * a journal that says so), the version takes the next free one.
+ * Withdrawals come after, one past everything. */
+static void settle(struct rt_plan *p, const struct rt_plan_opts *o, int max)
+{
+	for (size_t i = 0; i < p->n && o->sequence < 0; i++)
+		if (p->v[i].kind != RT_PLAN_WITHDRAW && p->v[i].has >= p->sequence) {
+			p->sequence = max + 1;
+			p->new_version = true;
+			break;
+		}
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->v[i].kind != RT_PLAN_WITHDRAW) {
+			p->v[i].sequence = p->sequence;
+			continue;
+		}
+		if (p->withdraw_sequence < 0)
+			p->withdraw_sequence = (max > p->sequence ? max : p->sequence) + 1;
+		p->v[i].sequence = p->withdraw_sequence;
+	}
 }
 
 static struct rt_recipient bare(const struct rt_journal_person *ps)
@@ -48,16 +72,6 @@ static void invitations(struct rt_plan *p, const struct rt_journal *j,
 {
 	int max = rt_journal_max_sequence(j, p->uid);
 	choose_sequence(p, j, o, rt_journal_latest(j, p->uid, true));
-	/* Someone withdrawn or cancelled at this SEQUENCE or later must get
-	 * a higher one to take the invitation. */
-	for (size_t i = 0; i < list->n && o->sequence < 0 && !p->new_version; i++) {
-		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
-		if (ps && (ps->state == RT_JS_WITHDRAWN || ps->state == RT_JS_CANCELLED) &&
-		    ps->sequence >= p->sequence) {
-			p->sequence = max + 1;
-			p->new_version = true;
-		}
-	}
 	for (size_t i = 0; i < list->n; i++) {
 		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
 		if (ps)
@@ -72,7 +86,6 @@ static void invitations(struct rt_plan *p, const struct rt_journal *j,
 		else
 			owe(p, list->v[i], RT_PLAN_UPDATE, ps->sequence);
 	}
-	int seq = p->sequence;
 	for (size_t k = 0; k < j->npeople; k++) {
 		const struct rt_journal_person *ps = &j->people[k];
 		if (on_list[k] || strcmp(ps->uid, p->uid) != 0 || ps->state == RT_JS_NONE)
@@ -82,13 +95,10 @@ static void invitations(struct rt_plan *p, const struct rt_journal *j,
 		} else if (!o->remove_missing) {
 			p->kept[p->nkept++] = ps->addr;
 		} else {
-			if (p->withdraw_sequence < 0)
-				p->withdraw_sequence = (max > seq ? max : seq) + 1;
-			p->sequence = p->withdraw_sequence;
 			owe(p, bare(ps), RT_PLAN_WITHDRAW, ps->sequence);
-			p->sequence = seq;
 		}
 	}
+	settle(p, o, max);
 }
 
 static void cancellations(struct rt_plan *p, const struct rt_journal *j,
@@ -125,6 +135,7 @@ static void cancellations(struct rt_plan *p, const struct rt_journal *j,
 		else if (ps->state != RT_JS_NONE)
 			p->done++;
 	}
+	settle(p, o, max);
 }
 
 void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid,

@@ -362,6 +362,12 @@ void rt_render_text(struct rt_buf *out, const struct rt_agenda *a,
 		wrapped(&ctx, "", NULL, 0, o.banner, S_ALERT);
 		rt_buf_addc(out, '\n');
 	}
+	if (o.changes && o.changes->n) {
+		rt_buf_addf(out, "%s:\n", rt_msg(o.lang, RT_MSG_CHANGES));
+		for (size_t i = 0; i < o.changes->n; i++)
+			wrapped(&ctx, "- ", NULL, 2, o.changes->line[i], NULL);
+		rt_buf_addc(out, '\n');
+	}
 	title(&ctx, a);
 	rt_buf_addc(out, '\n');
 	facts(&ctx, a);

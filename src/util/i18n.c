@@ -12,14 +12,20 @@ static const char *const messages[2][RT_MSG_COUNT] = {
 			"Room", "Invitation withdrawn",
 			"CANCELLED: this event will not take place.",
 			"INVITATION WITHDRAWN: you are no longer invited to this event; "
-			"please remove it from your calendar."},
+			"please remove it from your calendar.",
+			"What has changed", "Title", "New", "Dropped", "speakers, room or notes",
+			"The programme has changed.", "Also changed", "description", "reminder",
+			"more changes"},
 	[RT_LANG_DE] = {"Wann", "Wo", "Veranstalter", "Kontakt", "Telefon", "E-Mail",
 			"Web", "Agenda", "ABGESAGT", "vorläufig", "ganztägig",
 			"täglich", "Einladung", "Aktualisiert", "Abgesagt", "Zeit",
 			"Programmpunkt", "Mitwirkende", "Raum", "Einladung zurückgezogen",
 			"ABGESAGT: Diese Veranstaltung findet nicht statt.",
 			"EINLADUNG ZURÜCKGEZOGEN: Sie sind zu dieser Veranstaltung nicht mehr "
-			"eingeladen; bitte entfernen Sie sie aus Ihrem Kalender."},
+			"eingeladen; bitte entfernen Sie sie aus Ihrem Kalender.",
+			"Was sich geändert hat", "Titel", "Neu im Programm", "Entfällt",
+			"Mitwirkende, Raum oder Hinweise", "Das Programm hat sich geändert.",
+			"Außerdem geändert", "Beschreibung", "Erinnerung", "weitere Änderungen"},
 };
 
 static const char *const weekdays[2][7] = {

@@ -16,6 +16,8 @@ body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans"
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
 .status { display: inline-block; font-weight: 700; padding: .2rem .6rem; border: 2px solid currentColor; }
+.changes { border-left: 4px solid #c55a00; padding: .1rem 1rem; margin: 1rem 0; }
+.changes h2 { font-size: 1.1rem; margin: .5rem 0; }
 .cancelled { color: #b00020; }
 .cancelled h1 { text-decoration: line-through; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1.5rem; }

@@ -132,6 +132,9 @@ h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 1rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
 =2Estatus { display: inline-block; font-weight: 700; padding: .2rem .6rem; =
 border: 2px solid currentColor; }
+=2Echanges { border-left: 4px solid #c55a00; padding: .1rem 1rem; margin: 1=
+rem 0; }
+=2Echanges h2 { font-size: 1.1rem; margin: .5rem 0; }
 =2Ecancelled { color: #b00020; }
 =2Ecancelled h1 { text-decoration: line-through; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25r=
