@@ -339,6 +339,7 @@ def url_and_secrets():
         ("smtp://evil.example#@127.0.0.1", b"no ?query or #fragment", pw),
         ("smtp://evil.example?@127.0.0.1", b"no ?query or #fragment", pw),
         ("smtp://127.0.0.1:99999", b"invalid SMTP URL", {}),
+        ("smtp://127.0.0.1:0", b"port 0 in the SMTP URL", {}),
         ("smtp://127.0.0.1\r\nRCPT TO:<x@y>", b"invalid SMTP URL", {}),
         ("smtp://user:hunter2@127.0.0.1", b"a password in the SMTP URL", {}),
         ("imap://127.0.0.1", b"smtp:// or smtps://", {}),
@@ -348,6 +349,11 @@ def url_and_secrets():
         expect(f"--smtp {url!r}: exit 64 ({why.decode()})",
                p.returncode == 64 and why in p.stderr and b"hunter2" not in p.stderr,
                (p.returncode, p.stderr))
+    p, _ = run(["invite", "send", "--to", lst, "--dry-run", "--from",
+                "Eve\r\n\x1b[2Jretrason: all sent <e@x.example>", agenda])
+    expect("a bad --from: exit 64, its CR, LF and ESC shown escaped, not sent to the terminal",
+           p.returncode == 64 and not any(c in p.stderr for c in b"\r\x1b") and
+           b"\\x0d\\x0a\\x1b" in p.stderr and p.stderr.count(b"\n") == 2, p.stderr)
     p, _ = run(["invite", "send", "--to", lst, agenda], RETRASON_SMTP_URL="smtp://u:pw@localhost")
     expect("a password in RETRASON_SMTP_URL: exit 64", p.returncode == 64 and
            b"a password in the SMTP URL" in p.stderr, p.stderr)

@@ -99,7 +99,7 @@ def short_list(url, h):
            b"nothing to send; 1 has this version already" in p.stderr, p.stderr)
     p = run(["invite", "send", "--dry-run", "--remove-missing", "--to", late, agenda])
     expect("--dry-run --remove-missing: ten withdrawals planned, none sent",
-           p.returncode == 0 and b"10 withdrawals; 1 has this version already" in p.stderr and
+           p.returncode == 0 and b"10 withdrawals (at SEQUENCE 1); 1 has this version already" in p.stderr and
            p.stdout.count(b"\nFrom retrason ") + p.stdout.startswith(b"From retrason ") == 10
            and not h.messages, p.stderr)
     return agenda, team
@@ -220,6 +220,45 @@ def follows_journal(url, h):
            b"SEQUENCE:4\r\n" in p.stdout, p.stdout[:300])
 
 
+def refusals(url, h):
+    """What would reach calendars as stale, or report a cancellation that
+    told nobody, is refused before anything is sent."""
+    d, agenda = fresh("refuse")
+    lst = write(os.path.join(d, "list.txt"), people(3))
+    h.messages.clear()
+    run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    for t in ("16:30-18:30", "17:00-19:00"):
+        write(agenda, open(os.path.join(SRC, "examples", "kickoff.agenda"),
+                           encoding="utf-8").read().replace("16:00-18:00", t))
+        if t == "16:30-18:30":
+            run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    h.messages.clear()
+    p = run(["invite", "send", "--sequence", "1", "--to", lst, "--smtp", url, agenda])
+    expect("--sequence below what recipients have: exit 64, nothing sent, the way out",
+           p.returncode == 64 and not h.messages and b"--sequence 2 or more" in p.stderr,
+           (p.returncode, p.stderr))
+    p = run(["invite", "cancel", "--sequence", "0", "--smtp", url, agenda])
+    expect("invite cancel --sequence 0 after SEQUENCE 1: exit 64, nothing sent",
+           p.returncode == 64 and not h.messages, (p.returncode, p.stderr))
+    # A cancellation with no journal and no list reaches nobody: an error.
+    d2, other = fresh("refuse-nojournal")
+    p = run(["invite", "cancel", "--smtp", url, other])
+    expect("invite cancel without a journal or --to: exit 64, says what to give",
+           p.returncode == 64 and b"give --to LIST" in p.stderr and not h.messages,
+           (p.returncode, p.stderr))
+    # A well-formed line added by hand to a journal retrason wrote.
+    with open(agenda + ".journal", "a") as f:
+        f.write("sent\tretrason-kickoff-2022-12-05@allianz-fuer-die-region.de\t1\tREQUEST\t"
+                "eve@evil.example\t<x@y>\t1796000000\n")
+    n = sum(1 for _ in open(agenda + ".journal"))
+    for verb in (["invite", "cancel", "--smtp", url], ["invite", "status"]):
+        p = run(verb + [agenda])
+        expect(f"a recipient added by hand: {verb[1]} exit 65 at its line, nobody mailed",
+               p.returncode == 65 and not h.messages and
+               f".journal:{n}:1: error: a 'sent' record without its intent".encode() in p.stderr,
+               (p.returncode, p.stderr))
+
+
 def compaction(url, h):
     """A journal grown far past its state is rewritten whole on the next
     run: what `invite status` shows is the same, the file much smaller."""
@@ -248,10 +287,11 @@ def compaction(url, h):
            p.returncode == 0 and not h.messages and before == after and b'"invited"' in after,
            (p.stderr, before[:300], after[:300]))
     expect(f"compaction: {size} bytes to {os.path.getsize(journal)}, one version, its "
-           "snapshot and a line per recipient",
+           "snapshot and each recipient's message with its intent",
            len([l for l in now if l.startswith("version")]) == 1 and
            len([l for l in now if l.startswith("snapshot")]) == 1 and
-           len([l for l in now if l.startswith("sent")]) == 50 and len(now) == 53, now[:4])
+           len([l for l in now if l.startswith("sent")]) == 50 and
+           len([l for l in now if l.startswith("intent")]) == 50 and len(now) == 103, now[:4])
     # Still the journal: the next change sends updates to all, once.
     write(agenda + ".new", open(agenda, encoding="utf-8").read().replace(
         "Time: 16:00-18:00", "Time: 15:00-17:00"))
@@ -388,6 +428,7 @@ def main():
             uid_pin(url, h)
             follows_journal(url, h)
             compaction(url, h)
+            refusals(url, h)
             concurrent(url, h)
             full_disk(url, h)
             hostile_journal(url, h)

@@ -124,9 +124,10 @@ def tests(tmp):
                "550" in status["recipients"][2]["reason"] and
                status["recipients"][0]["message_id"].startswith("<"))
         st = send(["invite", "status", agenda])
-        expect("status: a line per recipient",
+        expect("status: a heading, then a line per recipient",
                st.returncode == 0 and b"refused" in st.stdout and
-               b"failed for now" in st.stdout and len(st.stdout.splitlines()) == 5, st.stdout)
+               b"failed for now" in st.stdout and len(st.stdout.splitlines()) == 6 and
+               st.stdout.splitlines()[1].startswith(b"recipient "), st.stdout)
 
         # 2. The same command again sends only what is still owed.
         h.messages.clear()

@@ -19,7 +19,11 @@
  * changed since the version its recipient has.
  * Every field is checked on reading as strictly as on first input
  * (addresses by the distribution list's parser); a line that fails is a
- * diagnostic at journal:line:col, never a recipient.  A last line
+ * diagnostic at journal:line:col, never a recipient.  In a journal
+ * that opens with the header this retrason writes, records must also
+ * come in its order: a version line before the intents at its SEQUENCE
+ * (and one fingerprint a SEQUENCE), and an intent before its outcome.
+ * A last line
  * without its newline is what a crash or a full disk leaves: a writer
  * drops it, a reader ignores it.
  *
@@ -128,6 +132,8 @@ struct rt_journal {
 	bool no_reserve; /* the file system can't */
 	bool durable;   /* the last sync wrote everything, even if it failed after */
 	bool compacted; /* rewritten on opening (see rt_journal_open) */
+	bool ordered;   /* has the header this retrason writes: records must
+			 * come in the order it writes them */
 	char *text;     /* the file as read (diagnostics point into it) */
 	struct rt_diags diags;
 };

@@ -52,6 +52,11 @@ struct rt_plan {
 	const char **kept;       /* invited earlier, not on the list, left invited */
 	size_t nkept;
 	size_t never_invited;    /* cancel: on the list but never invited */
+	/* Reasons not to send at all: --sequence not above what someone has
+	 * or the journal used (calendars would drop it as stale), or past
+	 * RT_JOURNAL_MAX_SEQUENCE. */
+	int too_low;             /* the SEQUENCE --sequence must exceed, or -1 */
+	bool exhausted;
 };
 
 void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid,

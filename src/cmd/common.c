@@ -15,12 +15,30 @@
 #include "retrason/strutil.h"
 #include "retrason/xalloc.h"
 
+/* A message on one line: values quoted in it (an option's, a server's)
+ * may hold CR, LF or escape sequences, which must not move the
+ * terminal's cursor or fake a line of their own. */
+static void message(const char *fmt, va_list ap)
+{
+	struct rt_buf b;
+	rt_buf_init(&b);
+	rt_buf_vaddf(&b, fmt, ap);
+	for (size_t i = 0; i < b.len; i++) {
+		unsigned char c = (unsigned char)b.data[i];
+		if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\x%02x", c);
+		else
+			fputc(c, stderr);
+	}
+	rt_buf_finish(&b);
+}
+
 void errorf(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("retrason: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -30,7 +48,7 @@ int usage_error(const char *cmd, const char *fmt, ...)
 	va_list ap;
 	fprintf(stderr, "retrason %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'retrason %s --help'.\n", cmd);
 	return EX_USAGE;

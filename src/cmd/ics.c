@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "retrason/ical.h"
+#include "retrason/journal.h"
 #include "retrason/recipients.h"
 
 static const char agenda_usage[] =
@@ -102,9 +103,9 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 			args->o.items = true;
 			break;
 		case 'S':
-			if (!int_value(optarg, 0, 1000000, &args->o.sequence))
-				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
-						   optarg);
+			if (!int_value(optarg, 0, RT_JOURNAL_MAX_SEQUENCE, &args->o.sequence))
+				return usage_error(cmd, "invalid --sequence '%s' (0 to %d)", optarg,
+						   RT_JOURNAL_MAX_SEQUENCE);
 			args->sequence_given = true;
 			break;
 		case 'J':

@@ -19,6 +19,8 @@ int open_journal(struct rt_journal *j, const char *path, bool write)
 	enum rt_journal_status st = rt_journal_open(j, path, write, &err);
 	switch (st) {
 	case RT_JOURNAL_OK:
+		if (j->diags.warnings)
+			rt_diags_print(&j->diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
 		return EX_OK;
 	case RT_JOURNAL_BUSY:
 		if (err)
@@ -31,15 +33,17 @@ int open_journal(struct rt_journal *j, const char *path, bool write)
 	case RT_JOURNAL_BAD:
 		rt_diags_print(&j->diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
 		errorf("the journal %s is damaged; retrason will not guess who has which "
-		       "version: repair or remove the lines above (they are explained in "
-		       "retrason(1), JOURNAL)", path);
+		       "version: repair or remove what is named above (retrason(1), JOURNAL, "
+		       "explains each line)", path);
 		return EX_DATAERR;
 	case RT_JOURNAL_IO:
 		break;
 	}
 	errorf("cannot %s the journal %s: %s", write ? "use" : "read", path, strerror(err));
-	return err == EACCES || err == EROFS || err == ENOENT || err == EISDIR ? EX_CANTCREAT
-									       : EX_IOERR;
+	bool missing = err == EACCES || err == ENOENT || err == EISDIR || err == ENOTDIR;
+	if (!missing)
+		return EX_IOERR;
+	return write ? EX_CANTCREAT : EX_NOINPUT; /* as for other outputs and inputs */
 }
 
 int pin_uid(const struct rt_agenda *a, const char *path, const struct rt_journal *j,
@@ -63,8 +67,9 @@ int pin_uid(const struct rt_agenda *a, const char *path, const struct rt_journal
 	if (a->uid) {
 		errorf("%s: 'UID: %s' is not the event the journal %s has sent (UID %s)", path,
 		       mine, j->path, pinned);
-		fprintf(stderr, "note: to go on with that event, write 'UID: %s'; for a new "
-				"event, give another --journal (and 'invite cancel' the old one)\n",
+		fprintf(stderr, "note: to go on with that event, write 'UID: %s'; to announce a "
+				"new event instead, first cancel the old one with that line (invite "
+				"cancel), then give the new UID another --journal\n",
 			pinned);
 		free(mine);
 		return EX_DATAERR;

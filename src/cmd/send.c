@@ -117,8 +117,6 @@ static enum rt_journal_method jmethod(enum rt_plan_kind k)
 				     : RT_JM_REQUEST;
 }
 
-/* A run: the plan, its journal, and the text and HTML parts, made once
- * for each kind of message (invitation, cancellation, withdrawal). */
 /* An update's parts, for recipients who have version has: they open
  * with what changed since. */
 struct update_parts {
@@ -127,6 +125,9 @@ struct update_parts {
 	struct rt_buf text, html;
 };
 
+/* A run: the plan, its journal, and the text and HTML parts, made once
+ * for each kind of message (invitation, cancellation, withdrawal) and,
+ * for updates, for each version their recipients have. */
 struct run {
 	struct send_args *args;
 	const struct rt_agenda *a;
@@ -514,6 +515,8 @@ static void print_plan(const struct run *r, const char *list_path)
 	count(&first, p->count[RT_PLAN_INVITE], "invitation", "invitations");
 	count(&first, p->count[RT_PLAN_UPDATE], "update", "updates");
 	count(&first, p->count[RT_PLAN_WITHDRAW], "withdrawal", "withdrawals");
+	if (p->count[RT_PLAN_WITHDRAW])
+		fprintf(stderr, " (at SEQUENCE %d)", p->withdraw_sequence);
 	count(&first, p->count[RT_PLAN_CANCEL], "cancellation", "cancellations");
 	if (first)
 		fputs("nothing to send", stderr);
@@ -643,11 +646,30 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 					  .remove_missing = args->remove_missing,
 					  .sequence = args->sequence_given ? args->o.sequence : -1};
 		rt_plan_make(&r.plan, &r.j, uid, fp, list, &po);
-		print_plan(&r, args->to ? args->to : "the list");
-		if (args->dry_run)
+		/* Nobody to cancel for: say so, don't report success. */
+		bool unknown = cancel && !args->to && rt_journal_max_sequence(&r.j, uid) < 0;
+		if (!unknown)
+			print_plan(&r, args->to ? args->to : "the list");
+		if (unknown) {
+			rc = usage_error(args->cmd, "the journal %s has no record of this event: "
+						    "give --to LIST to cancel it for those on it",
+					 r.j.path);
+		} else if (r.plan.too_low >= 0) {
+			errorf("--sequence %d is not above SEQUENCE %d, which recipients have or the "
+			       "journal used: calendars would drop the messages as stale; give "
+			       "--sequence %d or more, or leave it out",
+			       r.plan.sequence, r.plan.too_low, r.plan.too_low + 1);
+			rc = EX_USAGE;
+		} else if (r.plan.exhausted) {
+			errorf("this event has used every SEQUENCE (up to %d): calendars can take no "
+			       "further version of it; announce the next as a new event (another "
+			       "UID and --journal)", RT_JOURNAL_MAX_SEQUENCE);
+			rc = EX_DATAERR;
+		} else if (args->dry_run) {
 			rc = dry_run(&r);
-		else if (r.plan.n)
+		} else if (r.plan.n) {
 			rc = send_all(&r);
+		}
 		rt_plan_finish(&r.plan);
 	}
 	for (int k = 0; k < 3; k++) {
@@ -713,9 +735,9 @@ static int run(int argc, char **argv, struct send_args *args)
 			args->from = optarg;
 			break;
 		case 'S':
-			if (!int_value(optarg, 0, 1000000, &args->o.sequence))
-				return usage_error(cmd, "invalid --sequence '%s' (a number from 0)",
-						   optarg);
+			if (!int_value(optarg, 0, RT_JOURNAL_MAX_SEQUENCE, &args->o.sequence))
+				return usage_error(cmd, "invalid --sequence '%s' (0 to %d)", optarg,
+						   RT_JOURNAL_MAX_SEQUENCE);
 			args->sequence_given = true;
 			break;
 		case 'L':

@@ -77,20 +77,12 @@ int cmd_invite_status(int argc, char **argv)
 	}
 
 	struct rt_journal j;
-	int err;
-	enum rt_journal_status st = rt_journal_open(&j, rt_buf_str(&jpath), false, &err);
-	if (st != RT_JOURNAL_OK) {
-		if (st == RT_JOURNAL_BAD) {
-			rt_diags_print(&j.diags, stderr, want_color(STDERR_FILENO, COLOR_AUTO));
-			errorf("the journal %s is damaged: repair or remove the lines above",
-			       rt_buf_str(&jpath));
-		} else {
-			errorf("cannot read %s: %s", rt_buf_str(&jpath), strerror(err));
-		}
+	rc = open_journal(&j, rt_buf_str(&jpath), false);
+	if (rc) {
 		rt_journal_close(&j);
 		rt_buf_finish(&jpath);
 		loaded_finish(&l);
-		return st == RT_JOURNAL_BAD ? EX_DATAERR : err == ENOENT || err == EACCES ? EX_NOINPUT : EX_IOERR;
+		return rc;
 	}
 	/* The event the journal has sent (its UID is pinned), else this
 	 * agenda's. */
@@ -115,6 +107,9 @@ int cmd_invite_status(int argc, char **argv)
 		rt_buf_addf(&out, "%s: version %d of UID %s (journal %s)\n", l.diags.path, version,
 			    uid, rt_buf_str(&jpath));
 	}
+	if (!json && j.npeople)
+		rt_buf_addf(&out, "%-32s %-15s %-8s %3s %-14s %-20s  %s\n", "recipient", "has",
+			    "latest", "seq", "outcome", "when (UTC)", "Message-ID or reason");
 	size_t shown = 0;
 	for (size_t k = 0; k < j.npeople; k++) {
 		const struct rt_journal_person *ps = &j.people[k];
@@ -152,12 +147,13 @@ int cmd_invite_status(int argc, char **argv)
 				   : x->kind == RT_J_INTENT   ? "interrupted"
 				   : x->permanent	      ? "refused"
 							      : "failed for now";
-		char has[32] = "";
+		char has[48];
 		if (ps->state != RT_JS_NONE)
-			snprintf(has, sizeof(has), " %d", ps->sequence);
-		rt_buf_addf(&out, "%-32s %-11s%-4s %-8s %3d %-14s %s  %s\n", ps->addr,
-			    states[ps->state], has, rt_journal_method_names[x->method], x->sequence,
-			    word, when, x->detail);
+			snprintf(has, sizeof(has), "%s %d", states[ps->state], ps->sequence);
+		else
+			snprintf(has, sizeof(has), "%s", states[ps->state]);
+		rt_buf_addf(&out, "%-32s %-15s %-8s %3d %-14s %-20s  %s\n", ps->addr, has,
+			    rt_journal_method_names[x->method], x->sequence, word, when, x->detail);
 		shown++;
 	}
 	if (json)

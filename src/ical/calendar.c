@@ -199,8 +199,12 @@ static icalcomponent *main_event(struct ctx *c)
 			icalproperty *p = mailto(icalproperty_new_attendee, r->v[i].name,
 						 r->v[i].addr);
 			icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
-			icalproperty_add_parameter(p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
-			icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
+			/* An answer is asked for an invitation, not a cancellation. */
+			if (c->o->method == RT_ICS_REQUEST) {
+				icalproperty_add_parameter(
+					p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+				icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
+			}
 			icalcomponent_add_property(ev, p);
 		}
 	}

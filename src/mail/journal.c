@@ -238,6 +238,42 @@ static size_t escapes_ok(const struct field *f)
 	return f->n;
 }
 
+/* Whether r comes where this retrason writes it (j->ordered): damage
+ * that left well-formed lines, or lines added by hand, are not taken
+ * for records. */
+static bool in_order(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
+		     const struct rt_journal_record *r, const char *uid)
+{
+	const char *had = rt_journal_fingerprint(j, uid, r->sequence);
+	if (r->kind == RT_J_VERSION) {
+		if (had && (strlen(had) != f[3].n || memcmp(had, f[3].s, f[3].n))) {
+			bad(j, ln, &f[3], "one version a SEQUENCE: this line contradicts an earlier one",
+			    "SEQUENCE %d already has the fingerprint %s", r->sequence, had);
+			return false;
+		}
+		return true;
+	}
+	if (r->kind == RT_J_SNAPSHOT)
+		return true;
+	if (r->kind == RT_J_INTENT) {
+		if (!had)
+			bad(j, ln, &f[2], "retrason writes a version line before its first message",
+			    "no version line before gives SEQUENCE %d", r->sequence);
+		return had != NULL;
+	}
+	char addr[RT_JOURNAL_MAX_LINE];
+	memcpy(addr, f[4].s, f[4].n);
+	addr[f[4].n] = '\0';
+	const struct rt_journal_person *p = rt_journal_find(j, uid, addr);
+	const struct rt_journal_record *in = p && p->in_flight ? &j->rec[p->last] : NULL;
+	if (!in || in->sequence != r->sequence || in->method != r->method) {
+		bad(j, ln, &f[0], "retrason writes each message's intent before its outcome",
+		    "a '%s' record without its intent before it", kind_names[r->kind]);
+		return false;
+	}
+	return true;
+}
+
 /* One line: checked field by field; every problem is reported. */
 static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 {
@@ -262,7 +298,12 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	}
 	int kind;
 	if (!word(&f[0], kind_names, 5, &kind)) {
-		bad(j, ln, &f[0], "a record is version, snapshot, intent, sent or failed",
+		struct field w = {f[0].s, strcspn(f[0].s, " "), 0};
+		int spaced;
+		bad(j, ln, &f[0],
+		    w.n < f[0].n && word(&w, kind_names, 5, &spaced)
+			    ? "fields are separated by tabs, not spaces"
+			    : "a record is version, snapshot, intent, sent or failed",
 		    "unknown journal record '%.*s'", (int)(f[0].n > 40 ? 40 : f[0].n), f[0].s);
 		return;
 	}
@@ -327,6 +368,8 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	char uid[RT_JOURNAL_MAX_LINE];
 	memcpy(uid, f[1].s, f[1].n);
 	uid[f[1].n] = '\0';
+	if (j->ordered && !in_order(j, ln, f, &r, uid))
+		return;
 	r.uid = uid; /* apply() puts the event's copy in */
 	const struct field *d = kind == RT_J_VERSION	? &f[3]
 				: kind == RT_J_SENT	? &f[5]
@@ -392,8 +435,8 @@ static int compact(struct rt_journal *j)
 {
 	size_t kept = j->nversions + j->nsnapshots;
 	for (size_t k = 0; k < j->npeople; k++)
-		kept += 1 + (j->people[k].state != RT_JS_NONE &&
-			     j->people[k].state_rec != j->people[k].last);
+		kept += 2 + 2 * (j->people[k].state != RT_JS_NONE &&
+				 j->people[k].state_rec != j->people[k].last);
 	if (j->nrec <= 2 * kept + 1024)
 		return 0;
 	bool *keep = xcalloc(j->nrec, sizeof(*keep));
@@ -409,9 +452,17 @@ static int compact(struct rt_journal *j)
 	struct rt_buf b;
 	rt_buf_init(&b);
 	rt_buf_adds(&b, HEADER);
-	for (size_t k = 0; k < j->nrec; k++)
-		if (keep[k])
-			format(&b, &j->rec[k], j->rec[k].detail);
+	for (size_t k = 0; k < j->nrec; k++) {
+		if (!keep[k])
+			continue;
+		/* An outcome comes after its intent (see in_order). */
+		if (j->rec[k].kind == RT_J_SENT || j->rec[k].kind == RT_J_FAILED) {
+			struct rt_journal_record in = j->rec[k];
+			in.kind = RT_J_INTENT;
+			format(&b, &in, "");
+		}
+		format(&b, &j->rec[k], j->rec[k].detail);
+	}
 	free(keep);
 
 	struct rt_buf tmp;
@@ -532,6 +583,15 @@ enum rt_journal_status rt_journal_open(struct rt_journal *j, const char *path, b
 		*err = errno;
 		return RT_JOURNAL_IO;
 	}
+	if (whole != len && write)
+		rt_diag_at(&j->diags, RT_WARNING, 0, 0, 0, 0, NULL,
+			   "its last line was cut short (a run stopped while writing it); "
+			   "dropped, so that message is owed again");
+	if (!len && !j->created)
+		rt_diag_at(&j->diags, RT_WARNING, 0, 0, 0, 0,
+			   "if invitations went out before, restore the journal first",
+			   "the journal is empty: as far as it knows, nobody has been invited");
+	j->ordered = !strncmp(j->text, "# retrason send journal", 23);
 	j->bytes = whole;
 	if (write && (e = reserve(j)) != 0) {
 		*err = e;

@@ -19,6 +19,8 @@ static void owe(struct rt_plan *p, struct rt_recipient who, enum rt_plan_kind ki
  * Withdrawals come after, one past everything. */
 static void settle(struct rt_plan *p, const struct rt_plan_opts *o, int max)
 {
+	if (o->sequence >= 0 && p->new_version && o->sequence <= max)
+		p->too_low = max;
 	for (size_t i = 0; i < p->n && o->sequence < 0; i++)
 		if (p->v[i].kind != RT_PLAN_WITHDRAW && p->v[i].has >= p->sequence) {
 			p->sequence = max + 1;
@@ -28,11 +30,15 @@ static void settle(struct rt_plan *p, const struct rt_plan_opts *o, int max)
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->v[i].kind != RT_PLAN_WITHDRAW) {
 			p->v[i].sequence = p->sequence;
-			continue;
+		} else {
+			if (p->withdraw_sequence < 0)
+				p->withdraw_sequence = (max > p->sequence ? max : p->sequence) + 1;
+			p->v[i].sequence = p->withdraw_sequence;
 		}
-		if (p->withdraw_sequence < 0)
-			p->withdraw_sequence = (max > p->sequence ? max : p->sequence) + 1;
-		p->v[i].sequence = p->withdraw_sequence;
+		if (p->v[i].sequence <= p->v[i].has && p->v[i].has > p->too_low)
+			p->too_low = p->v[i].has;
+		if (p->v[i].sequence > RT_JOURNAL_MAX_SEQUENCE)
+			p->exhausted = true;
 	}
 }
 
@@ -146,6 +152,7 @@ void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid
 	p->uid = uid;
 	p->fingerprint = fingerprint;
 	p->withdraw_sequence = -1;
+	p->too_low = -1;
 	p->v = xcalloc(list->n + j->npeople + 1, sizeof(*p->v));
 	p->kept = xcalloc(j->npeople + 1, sizeof(*p->kept));
 	bool *on_list = xcalloc(j->npeople + 1, sizeof(*on_list));

@@ -125,6 +125,11 @@ enum rt_smtp_check rt_smtp_config_check(struct rt_smtp_config *c, char *err, siz
 		snprintf(err, errlen, "the SMTP URL must start with smtp:// or smtps://");
 		goto out;
 	}
+	if (port && strspn(port, "0") == strlen(port)) {
+		snprintf(err, errlen, "port 0 in the SMTP URL: no server listens there; write "
+				      "smtp://host:587 or smtps://host:465");
+		goto out;
+	}
 	if (curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_OK) {
 		snprintf(err, errlen, "a password in the SMTP URL ends up in process lists and "
 				      "shell histories; give it in RETRASON_SMTP_PASSWORD, the "

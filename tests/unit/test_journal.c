@@ -109,6 +109,8 @@ static void test_reason(void)
 	struct rt_journal j;
 	int err;
 	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
+	rt_journal_add_version(&j, "u@x", 0, "m1:000000000000000a", 1700000000);
+	rt_journal_add_intent(&j, "u@x", 0, RT_JM_REQUEST, "a@example.org", 1700000000);
 	rt_journal_add_failed(&j, "u@x", 0, RT_JM_REQUEST, "a@example.org", true,
 			      "550 5.1.1\r\nsent\tu@x\t0\tREQUEST\teve@evil.example\t<x>\t1\n\xff",
 			      1700000000);
@@ -116,11 +118,11 @@ static void test_reason(void)
 	rt_journal_close(&j);
 	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
 	CHECK_INT(j.npeople, 1);
-	CHECK_INT(j.nrec, 1);
-	if (j.nrec == 1) {
-		CHECK(j.rec[0].permanent);
-		CHECK(!strchr(j.rec[0].detail, '\t') && !strchr(j.rec[0].detail, '\n'));
-		CHECK(strstr(j.rec[0].detail, "550 5.1.1") == j.rec[0].detail);
+	CHECK_INT(j.nrec, 3);
+	if (j.nrec == 3) {
+		CHECK(j.rec[2].permanent);
+		CHECK(!strchr(j.rec[2].detail, '\t') && !strchr(j.rec[2].detail, '\n'));
+		CHECK(strstr(j.rec[2].detail, "550 5.1.1") == j.rec[2].detail);
 	}
 	rt_journal_close(&j);
 	/* A writer that wrote nothing leaves no file behind. */
@@ -128,6 +130,35 @@ static void test_reason(void)
 	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
 	rt_journal_close(&j);
 	CHECK(access(path, F_OK) != 0);
+}
+
+/* A journal this retrason wrote (it has the header): well-formed lines
+ * out of its order are refused too. */
+static void test_order(void)
+{
+	put("# retrason send journal: one line a message (see retrason(1), JOURNAL)\n"
+	    "version\tu@x\t0\tm1:000000000000000a\t1\n"
+	    "intent\tu@x\t0\tREQUEST\ta@example.org\t1\n"
+	    "sent\tu@x\t0\tREQUEST\ta@example.org\t<1@x>\t1\n"
+	    /* a recipient added by hand: no intent */
+	    "sent\tu@x\t0\tREQUEST\teve@evil.example\t<2@x>\t1\n"
+	    /* another fingerprint for SEQUENCE 0 */
+	    "version\tu@x\t0\tm1:000000000000000b\t1\n"
+	    /* an intent at a SEQUENCE no version gives */
+	    "intent\tu@x\t7\tREQUEST\tb@example.org\t1\n"
+	    /* an outcome of another method than its intent */
+	    "intent\tu@x\t0\tREQUEST\tc@example.org\t1\n"
+	    "sent\tu@x\t0\tCANCEL\tc@example.org\t<3@x>\t1\n");
+	struct rt_journal j;
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_BAD);
+	CHECK(diag_at(&j, 5, 1, "a 'sent' record without its intent"));
+	CHECK(diag_at(&j, 6, 15, "SEQUENCE 0 already has the fingerprint"));
+	CHECK(diag_at(&j, 7, 12, "no version line before gives SEQUENCE 7"));
+	CHECK(diag_at(&j, 9, 1, "a 'sent' record without its intent"));
+	CHECK_INT(j.diags.errors, 4);
+	CHECK(rt_journal_find(&j, "u@x", "eve@evil.example") == NULL);
+	rt_journal_close(&j);
 }
 
 static struct rt_recipients list_of(const char *text)
@@ -221,6 +252,7 @@ int main(void)
 	test_grammar();
 	test_torn_tail();
 	test_reason();
+	test_order();
 	test_plan();
 	char cmd[4200];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

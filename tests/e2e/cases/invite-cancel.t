@@ -44,8 +44,7 @@ CONTACT;LANGUAGE=de:Allianz für die Region GmbH\, Team Mobilität\, Frankf
  urter Straße 284\, 38122 Braunschweig\, 0531 / 1218 - 165\, retrason@alli
  anz-fuer-die-region.de
 STATUS:CANCELLED
-ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:erika@
- example.org
+ATTENDEE;ROLE=REQ-PARTICIPANT:mailto:erika@example.org
 DESCRIPTION;LANGUAGE=de:Das Regionale Transformationsnetzwerk SüdOstNieder
  sachsen (kurz ReTraSON) hat das Ziel\, ein Transformationsnetzwerk für di
  e Fahrzeug- und Zuliefererindustrie ins Leben zu rufen. Gemeinsam wollen P
