@@ -298,7 +298,9 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	}
 	int kind;
 	if (!word(&f[0], kind_names, 5, &kind)) {
-		struct field w = {f[0].s, strcspn(f[0].s, " "), 0};
+		/* The text is not NUL-terminated: look only inside the field. */
+		const char *space = memchr(f[0].s, ' ', f[0].n);
+		struct field w = {f[0].s, space ? (size_t)(space - f[0].s) : f[0].n, 0};
 		int spaced;
 		bad(j, ln, &f[0],
 		    w.n < f[0].n && word(&w, kind_names, 5, &spaced)

@@ -42,6 +42,9 @@ int rt_file_read_fd(struct rt_file *f, int fd, size_t max)
 		free(data);
 		return EFBIG;
 	}
+	/* Not promised (see readfile.h), but a byte past the end that is
+	 * NUL keeps a stray str*() call from reading beyond the buffer. */
+	data[n] = '\0';
 	f->data = data;
 	f->len = n;
 	return 0;
