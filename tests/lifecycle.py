@@ -259,6 +259,43 @@ def refusals(url, h):
                (p.returncode, p.stderr))
 
 
+def older_journal(url, h):
+    """A journal from before fingerprints meant what recipients see: no
+    update goes to everyone on a guess; --adopt records the agenda as
+    the version they have and sends only what else is owed."""
+    d, agenda = fresh("older")
+    lst = write(os.path.join(d, "list.txt"), people(3) + "late@example.org\n")
+    uid = "retrason-kickoff-2022-12-05@allianz-fuer-die-region.de"
+    journal = agenda + ".journal"
+    with open(journal, "w") as f:  # as retrason 0.1 wrote it: no header, no intents
+        f.write(f"version\t{uid}\t2\t0123456789abcdef\t1700000000\n")
+        for i in range(3):
+            f.write(f"sent\t{uid}\t2\tREQUEST\tp{i}@example.org\t<{i}@x>\t1700000000\n")
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("older journal: refused with the two ways out, nothing sent",
+           p.returncode == 65 and not h.messages and b"--adopt" in p.stderr and
+           b"--sequence 3" in p.stderr, (p.returncode, p.stderr))
+    p = run(["invite", "send", "--adopt", "--to", lst, "--smtp", url, agenda])
+    expect("--adopt: no update; only the newcomer invited, at SEQUENCE 2",
+           p.returncode == 0 and [r for r, _ in parsed(h)] == ["late@example.org"] and
+           b"SEQUENCE:2" in cal_of(parsed(h)[0][1]), (p.returncode, p.stderr))
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("after --adopt: nothing owed", p.returncode == 0 and not h.messages and
+           b"nothing to send; 4 have this version already" in p.stderr, p.stderr)
+    write(agenda, open(os.path.join(SRC, "examples", "kickoff.agenda"),
+                       encoding="utf-8").read().replace("16:00-18:00", "15:00-17:00"))
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    got = parsed(h)
+    expect("after --adopt, a change: an update for all four at SEQUENCE 3, saying what changed",
+           p.returncode == 0 and len(got) == 4 and
+           all(b"SEQUENCE:3" in cal_of(m) and str(m["Subject"]).startswith("Aktualisiert:")
+               for _, m in got) and
+           "Was sich geändert hat" in got[0][1].get_body(("plain",)).get_content(),
+           (p.returncode, p.stderr))
+
+
 def compaction(url, h):
     """A journal grown far past its state is rewritten whole on the next
     run: what `invite status` shows is the same, the file much smaller."""
@@ -429,6 +466,7 @@ def main():
             follows_journal(url, h)
             compaction(url, h)
             refusals(url, h)
+            older_journal(url, h)
             concurrent(url, h)
             full_disk(url, h)
             hostile_journal(url, h)

@@ -13,7 +13,8 @@
  * (one attendee's invitation withdrawn) or CANCEL (the event cancelled).
  * A FINGERPRINT is "m1:" and 16 hex digits (what recipients see, see
  * rt_mail_fingerprint()), "cancelled", "withdrawn", or 16 bare hex
- * digits (written by retrason before 0.4, never equal to a new one).
+ * digits (an earlier retrason's: not comparable with a new one;
+ * invite send then asks for --adopt or --sequence).
  * A snapshot holds the agenda file of version SEQ, its backslashes, tabs,
  * CRs and line ends written \\, \t, \r and \n: an update says what
  * changed since the version its recipient has.

@@ -35,6 +35,8 @@ struct rt_plan_opts {
 	bool cancel;         /* invite cancel */
 	bool remove_missing; /* withdraw those invited and no longer on the list */
 	int sequence;        /* --sequence for this version, or -1 */
+	bool adopt;          /* take the agenda as the latest version, whose
+			      * fingerprint is from an older retrason */
 };
 
 struct rt_plan {
@@ -43,7 +45,12 @@ struct rt_plan {
 	int sequence;            /* its SEQUENCE */
 	bool new_version;        /* to be recorded with its first message */
 	int withdraw_sequence;   /* of the withdrawals; -1 if none */
-	bool legacy;             /* the journal's versions can't be compared */
+	bool legacy;             /* the latest version's fingerprint is from an
+				  * older retrason: nothing may be sent until
+				  * the user says whether the agenda changed
+				  * (--adopt, or --sequence) */
+	bool adopted;            /* --adopt: record fingerprint at sequence
+				  * before anything else, sending nothing for it */
 	struct rt_plan_entry *v; /* the messages owed, list order first */
 	size_t n;
 	size_t count[4];         /* by kind */

@@ -60,7 +60,9 @@ static const char send_usage[] =
 	"Options:\n"
 	"      --to=LIST        the distribution list, one recipient a line\n"
 	"      --remove-missing withdraw the invitation of those invited earlier\n"
-	"                       who are no longer on LIST, once each\n" COMMON_OPTIONS;
+	"                       who are no longer on LIST, once each\n"
+	"      --adopt          a journal from an older retrason: this agenda is what\n"
+	"                       went out last (records it, sends no update)\n" COMMON_OPTIONS;
 
 static const char cancel_usage[] =
 	"Usage: retrason invite cancel [--to LIST] [options] FILE\n"
@@ -74,7 +76,7 @@ static const char cancel_usage[] =
 struct send_args {
 	const char *cmd;
 	const char *to, *output, *from, *journal;
-	bool dry_run, lang_given, quiet, sequence_given, remove_missing;
+	bool dry_run, lang_given, quiet, sequence_given, remove_missing, adopt;
 	struct settings settings;
 	int retries, rate, parallel;
 	struct rt_smtp_config smtp;
@@ -526,10 +528,6 @@ static void print_plan(const struct run *r, const char *list_path)
 	if (p->done)
 		fprintf(stderr, "; %zu withdrawn or cancelled before", p->done);
 	fputc('\n', stderr);
-	if (p->legacy)
-		errorf("warning: the journal's versions were written by an older retrason and "
-		       "can't be compared with this one: everyone invited gets this version as "
-		       "an update");
 	if (p->nkept) {
 		fprintf(stderr, "retrason: %zu %s invited earlier %s not on %s; left invited (",
 			p->nkept, p->nkept == 1 ? "person" : "people", p->nkept == 1 ? "is" : "are",
@@ -597,6 +595,25 @@ static int write_eml(const char *dir, size_t index, const char *addr,
 	return err ? EX_CANTCREAT : EX_OK;
 }
 
+/* --adopt: this agenda is the version recipients have; recorded, with
+ * its snapshot, before any message of the run. */
+static int adopt(struct run *r)
+{
+	long long now = (long long)time(NULL);
+	rt_journal_add_version(&r->j, r->plan.uid, r->plan.sequence, r->plan.fingerprint, now);
+	rt_journal_add_snapshot(&r->j, r->plan.uid, r->plan.sequence, r->source->data,
+				r->source->len, now);
+	int e = rt_journal_sync(&r->j);
+	if (e) {
+		errorf("cannot write the journal %s: %s", r->j.path, strerror(e));
+		return EX_IOERR;
+	}
+	fprintf(stderr, "retrason: recorded this agenda as SEQUENCE %d, the version sent before\n",
+		r->plan.sequence);
+	r->version_recorded = true;
+	return EX_OK;
+}
+
 static int dry_run(struct run *r)
 {
 	struct rt_buf msg;
@@ -644,6 +661,7 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 		fp = cancel ? xstrdup("cancelled") : rt_mail_fingerprint(a);
 		struct rt_plan_opts po = {.cancel = cancel,
 					  .remove_missing = args->remove_missing,
+					  .adopt = args->adopt,
 					  .sequence = args->sequence_given ? args->o.sequence : -1};
 		rt_plan_make(&r.plan, &r.j, uid, fp, list, &po);
 		/* Nobody to cancel for: say so, don't report success. */
@@ -654,6 +672,16 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 			rc = usage_error(args->cmd, "the journal %s has no record of this event: "
 						    "give --to LIST to cancel it for those on it",
 					 r.j.path);
+		} else if (r.plan.legacy && !args->sequence_given) {
+			const struct rt_journal_record *v = rt_journal_latest(&r.j, uid, true);
+			errorf("the journal %s was written by an older retrason: its versions can't "
+			       "be compared with this agenda, so retrason can't tell whether it "
+			       "changed", r.j.path);
+			fprintf(stderr, "note: if it is what went out as SEQUENCE %d, run once with "
+					"--adopt (that sends nobody an update); if it changed since, "
+					"give --sequence %d to send everyone the update\n",
+				v->sequence, rt_journal_max_sequence(&r.j, uid) + 1);
+			rc = EX_DATAERR;
 		} else if (r.plan.too_low >= 0) {
 			errorf("--sequence %d is not above SEQUENCE %d, which recipients have or the "
 			       "journal used: calendars would drop the messages as stale; give "
@@ -667,8 +695,11 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 			rc = EX_DATAERR;
 		} else if (args->dry_run) {
 			rc = dry_run(&r);
-		} else if (r.plan.n) {
-			rc = send_all(&r);
+		} else {
+			if (r.plan.adopted)
+				rc = adopt(&r);
+			if (!rc && r.plan.n)
+				rc = send_all(&r);
 		}
 		rt_plan_finish(&r.plan);
 	}
@@ -693,6 +724,7 @@ static int run(int argc, char **argv, struct send_args *args)
 	static const struct option longopts[] = {
 		{"to", required_argument, NULL, 'T'},
 		{"remove-missing", no_argument, NULL, 'M'},
+		{"adopt", no_argument, NULL, 'D'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"output", required_argument, NULL, 'o'},
 		{"from", required_argument, NULL, 'F'},
@@ -727,6 +759,9 @@ static int run(int argc, char **argv, struct send_args *args)
 			break;
 		case 'M':
 			args->remove_missing = true;
+			break;
+		case 'D':
+			args->adopt = true;
 			break;
 		case 'o':
 			args->output = optarg;
@@ -790,6 +825,9 @@ static int run(int argc, char **argv, struct send_args *args)
 	bool cancel = args->o.method == RT_ICS_CANCEL;
 	if (!args->to && !cancel)
 		return usage_error(cmd, "--to LIST is required: who is invited?");
+	if (args->adopt && (cancel || args->sequence_given))
+		return usage_error(cmd, "--adopt goes with invite send, without --sequence: it "
+					"records the agenda as the version sent before");
 	if (args->remove_missing && cancel)
 		return usage_error(cmd, "--remove-missing goes with invite send: invite cancel "
 					"cancels the event for everyone invited");

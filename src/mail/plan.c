@@ -65,6 +65,10 @@ static void choose_sequence(struct rt_plan *p, const struct rt_journal *j,
 		p->new_version = !had || strcmp(had, p->fingerprint) != 0;
 	} else if (latest && !strcmp(latest->detail, p->fingerprint)) {
 		p->sequence = latest->sequence;
+	} else if (!o->cancel && latest && legacy(latest->detail) && o->adopt) {
+		/* The user says the agenda is what was sent then. */
+		p->sequence = latest->sequence;
+		p->adopted = true;
 	} else {
 		p->sequence = rt_journal_max_sequence(j, p->uid) + 1;
 		p->new_version = true;
@@ -87,7 +91,8 @@ static void invitations(struct rt_plan *p, const struct rt_journal *j,
 			continue;
 		}
 		const char *had = rt_journal_fingerprint(j, p->uid, ps->sequence);
-		if (had && !strcmp(had, p->fingerprint))
+		if ((had && !strcmp(had, p->fingerprint)) ||
+		    (p->adopted && ps->sequence == p->sequence))
 			p->unchanged++;
 		else
 			owe(p, list->v[i], RT_PLAN_UPDATE, ps->sequence);
