@@ -77,7 +77,6 @@ struct rt_journal_record {
 	enum rt_journal_method method; /* not for a version */
 	bool permanent;                /* a failure that won't pass */
 	int sequence;
-	unsigned line;                 /* in the file; 0 if added by this run */
 	long long time;
 	const char *uid;
 	const char *addr;   /* NULL for a version */
@@ -97,7 +96,6 @@ struct rt_journal_person {
 	const char *addr;   /* as first written */
 	enum rt_journal_state state;
 	int sequence;       /* of the message behind state; -1 for NONE */
-	const char *fingerprint; /* of the version they were sent; or NULL */
 	size_t last;        /* the latest record about them (index) */
 	size_t state_rec;   /* the sent record behind state, unless NONE */
 	bool in_flight;     /* the latest record is an intent */
@@ -132,7 +130,6 @@ struct rt_journal {
 	off_t reserved; /* allocated up to here (fallocate) */
 	bool no_reserve; /* the file system can't */
 	bool durable;   /* the last sync wrote everything, even if it failed after */
-	bool compacted; /* rewritten on opening (see rt_journal_open) */
 	bool ordered;   /* has the header this retrason writes: records must
 			 * come in the order it writes them */
 	char *text;     /* the file as read (diagnostics point into it) */

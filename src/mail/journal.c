@@ -71,7 +71,7 @@ static struct rt_journal_person *person(struct rt_journal *j, const char *uid, c
 	XGROW(j->people, j->cappeople, j->npeople + 1);
 	struct rt_journal_person *p = &j->people[j->npeople++];
 	*p = (struct rt_journal_person){uid, rt_arena_strndup(&j->arena, addr, strlen(addr)),
-					RT_JS_NONE, -1, NULL, 0, 0, false};
+					RT_JS_NONE, -1, 0, 0, false};
 	*s = j->npeople;
 	return p;
 }
@@ -141,7 +141,6 @@ static void apply(struct rt_journal *j, struct rt_journal_record r)
 			p->state = st[r.method];
 			p->state_rec = j->nrec;
 			p->sequence = r.sequence;
-			p->fingerprint = NULL; /* looked up when asked */
 		}
 	}
 	XGROW(j->rec, j->caprec, j->nrec + 1);
@@ -242,9 +241,9 @@ static size_t escapes_ok(const struct field *f)
  * that left well-formed lines, or lines added by hand, are not taken
  * for records. */
 static bool in_order(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
-		     const struct rt_journal_record *r, const char *uid)
+		     const struct rt_journal_record *r)
 {
-	const char *had = rt_journal_fingerprint(j, uid, r->sequence);
+	const char *had = rt_journal_fingerprint(j, r->uid, r->sequence);
 	if (r->kind == RT_J_VERSION) {
 		if (had && (strlen(had) != f[3].n || memcmp(had, f[3].s, f[3].n))) {
 			bad(j, ln, &f[3], "one version a SEQUENCE: this line contradicts an earlier one",
@@ -261,10 +260,7 @@ static bool in_order(struct rt_journal *j, const struct rt_line *ln, const struc
 			    "no version line before gives SEQUENCE %d", r->sequence);
 		return had != NULL;
 	}
-	char addr[RT_JOURNAL_MAX_LINE];
-	memcpy(addr, f[4].s, f[4].n);
-	addr[f[4].n] = '\0';
-	const struct rt_journal_person *p = rt_journal_find(j, uid, addr);
+	const struct rt_journal_person *p = rt_journal_find(j, r->uid, r->addr);
 	const struct rt_journal_record *in = p && p->in_flight ? &j->rec[p->last] : NULL;
 	if (!in || in->sequence != r->sequence || in->method != r->method) {
 		bad(j, ln, &f[0], "retrason writes each message's intent before its outcome",
@@ -317,7 +313,7 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 		return;
 	}
 	size_t before = j->diags.errors;
-	struct rt_journal_record r = {.kind = (enum rt_journal_kind)kind, .line = ln->no};
+	struct rt_journal_record r = {.kind = (enum rt_journal_kind)kind};
 	long long v = 0;
 	if (!f[1].n || f[1].n > 1000)
 		bad(j, ln, &f[1], NULL, "the event's UID must be 1 to 1000 bytes");
@@ -367,24 +363,24 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	}
 	if (j->diags.errors != before)
 		return;
-	char uid[RT_JOURNAL_MAX_LINE];
+	/* apply() puts the event's copy of uid and the person's of addr in. */
+	char uid[RT_JOURNAL_MAX_LINE], addr[RT_JOURNAL_MAX_LINE];
 	memcpy(uid, f[1].s, f[1].n);
 	uid[f[1].n] = '\0';
-	if (j->ordered && !in_order(j, ln, f, &r, uid))
+	r.uid = uid;
+	if (kind != RT_J_VERSION && kind != RT_J_SNAPSHOT) {
+		memcpy(addr, f[4].s, f[4].n);
+		addr[f[4].n] = '\0';
+		r.addr = addr;
+	}
+	if (j->ordered && !in_order(j, ln, f, &r))
 		return;
-	r.uid = uid; /* apply() puts the event's copy in */
 	const struct field *d = kind == RT_J_VERSION	? &f[3]
 				: kind == RT_J_SENT	? &f[5]
 				: kind == RT_J_FAILED	? &f[7]
 				: kind == RT_J_SNAPSHOT ? &f[4]
 							: NULL;
 	r.detail = d ? rt_arena_strndup(&j->arena, d->s, d->n) : "";
-	char addr[RT_JOURNAL_MAX_LINE];
-	if (kind != RT_J_VERSION && kind != RT_J_SNAPSHOT) {
-		memcpy(addr, f[4].s, f[4].n);
-		addr[f[4].n] = '\0';
-		r.addr = addr; /* apply() puts the person's copy in */
-	}
 	apply(j, r);
 }
 
@@ -499,7 +495,6 @@ static int compact(struct rt_journal *j)
 		j->fd = fd;
 		j->bytes = b.len;
 		j->reserved = 0;
-		j->compacted = true;
 		e = reserve(j);
 	}
 	rt_buf_finish(&tmp);
