@@ -1,5 +1,5 @@
-/* The floor for `agenda show`: a process that does nothing, linked like
- * retrason (same dependencies, same linker flags). */
+/* The floor for `agenda show`: a process that does nothing.  Linked
+ * twice (bench/meson.build): as retrason is, and with libc only. */
 int main(void)
 {
 	return 0;

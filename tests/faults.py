@@ -251,8 +251,6 @@ def tests():
     session_faults()
     url_and_secrets()
     signals()
-    no_libcurl()
-    no_libical()
 
     # 451 after DATA and 550/451 on RCPT are in tests/send.py, with their
     # re-runs; the dropped connection and kill -9 too.
@@ -436,76 +434,6 @@ def signals():
                (p.returncode, len(first), len(second)))
     finally:
         server.stop()
-
-
-def no_libcurl():
-    """libcurl is loaded only to send: without it every other command
-    works, and sending says why, exits 69 and records nothing."""
-    libz = next((p for p in ("/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1",
-                             "/lib64/libz.so.1", "/usr/lib/libz.so.1") if os.path.exists(p)), None)
-    broken = {"empty": None, "not libcurl": libz}
-    for label, src in broken.items():
-        if label == "not libcurl" and not src:
-            continue
-        libdir = os.path.join(TMP, "libs-" + label.replace(" ", "-"))
-        os.makedirs(libdir)
-        # dlopen() looks in LD_LIBRARY_PATH first: this file is what a
-        # missing or wrong libcurl.so.4 looks like to retrason.
-        if src:
-            shutil.copy(src, os.path.join(libdir, "libcurl.so.4"))
-        else:
-            open(os.path.join(libdir, "libcurl.so.4"), "w").close()
-        agenda, lst = fresh("nocurl-" + label.replace(" ", "-"))
-        server, h, port = smtp_server.start()
-        try:
-            env = {"LD_LIBRARY_PATH": libdir}
-            p, _ = run(["invite", "send", "--to", lst, "--smtp", f"smtp://127.0.0.1:{port}",
-                        agenda], **env)
-            want = ([b"libcurl.so.4 has no curl_global_init", b"7.74 or later"] if src
-                    else [b"cannot load libcurl.so.4", b"install libcurl4"])
-            expect(f"libcurl {label}: exit 69 and the user is told why",
-                   p.returncode == 69 and all(w in p.stderr for w in want), (p.returncode, p.stderr))
-            expect(f"libcurl {label}: nothing sent, no journal",
-                   not h.messages and not os.path.exists(agenda + ".journal"),
-                   os.listdir(os.path.dirname(agenda)))
-            for cmd in (["agenda", "show", agenda], ["agenda", "check", agenda],
-                        ["agenda", "ics", "-o", agenda + ".ics", agenda],
-                        ["invite", "send", "--to", lst, "--dry-run", agenda]):
-                p, _ = run(cmd, **env)
-                what = " ".join(c for c in cmd if c.startswith(("a", "i", "s", "c", "--d")))
-                expect(f"libcurl {label}: {what} works without it",
-                       p.returncode == 0, (p.returncode, p.stderr))
-        finally:
-            server.stop()
-        rerun_delivers_owed(f"libcurl {label}", agenda, lst, [])
-
-
-def no_libical():
-    """libical is loaded only to write calendars: without it `agenda show`
-    and `check` work; the commands that need it say why and exit 69,
-    leaving no file behind."""
-    libdir = os.path.join(TMP, "libs-no-ical")
-    os.makedirs(libdir)
-    open(os.path.join(libdir, "libical.so.3"), "w").close()
-    agenda, lst = fresh("noical")
-    folder = os.path.dirname(agenda)
-    env = {"LD_LIBRARY_PATH": libdir}
-    for cmd in (["agenda", "show", agenda], ["agenda", "check", agenda],
-                ["agenda", "new"], ["invite", "status", agenda]):
-        p, _ = run(cmd, **env)
-        expect(f"libical missing: {' '.join(cmd[:2])} works without it", p.returncode == 0,
-               (p.returncode, p.stderr))
-    out = os.path.join(folder, "out")
-    for cmd in (["agenda", "ics", "-o", out, agenda],
-                ["agenda", "export", "-f", "html", "-o", out, agenda],
-                ["invite", "ics", "--to", lst, "-o", out, agenda],
-                ["invite", "send", "--to", lst, "--dry-run", "-o", folder, agenda]):
-        p, _ = run(cmd, **env)
-        expect(f"libical missing: {' '.join(cmd[:2])}: exit 69 and the user is told why",
-               p.returncode == 69 and b"cannot load libical.so.3" in p.stderr
-               and b"install libical3" in p.stderr, (p.returncode, p.stderr))
-        left = sorted(set(os.listdir(folder)) - {"kickoff.agenda", "team.txt"})
-        expect(f"libical missing: {' '.join(cmd[:2])}: no file left behind", not left, left)
 
 
 def main():

@@ -24,11 +24,6 @@ struct rt_ics_opts {
 	const struct rt_recipients *attendees; /* REQUEST and CANCEL */
 };
 
-/* Makes libical ready: it is loaded on first use, so that the commands
- * which write no calendar start without it.  Commands call this before
- * anything below and report a failure (written to err) themselves. */
-bool rt_ical_load(char *err, size_t errlen);
-
 /* Writes one VCALENDAR to out, event by event, so memory stays flat
  * however long the agenda.  Lines end in CRLF and are folded at 75
  * octets between UTF-8 characters.  Returns 0, or an errno value when

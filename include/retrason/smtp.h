@@ -42,9 +42,9 @@ enum rt_smtp_check {
  * its owner can read.  On a problem writes it to err. */
 enum rt_smtp_check rt_smtp_config_check(struct rt_smtp_config *c, char *err, size_t errlen);
 
-/* Makes libcurl ready (it is loaded on first use, so the commands that
- * send nothing start without it); on failure writes why to err and
- * returns false, and nothing below can be used. */
+/* Initialises libcurl (curl_global_init) before any thread exists; on
+ * failure writes why to err and returns false, and nothing below can
+ * be used. */
 bool rt_smtp_init(char *err, size_t errlen);
 
 /* A session: one connection, reused for every message sent through it

@@ -55,10 +55,6 @@ struct loaded {
 
 /* Reads and parses path ("-" = standard input).  Returns 0, or the exit
  * status for a file that could not be read (reported already). */
-/* For the commands that write calendars (iCalendar, exports, mail):
- * loads libical, or says why not and returns 69. */
-int need_ical(void);
-
 int load_agenda(const char *path, struct loaded *l);
 void loaded_finish(struct loaded *l);
 

@@ -272,11 +272,3 @@ int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx)
 	return EX_OK;
 }
 
-int need_ical(void)
-{
-	char why[512];
-	if (rt_ical_load(why, sizeof(why)))
-		return EX_OK;
-	errorf("%s", why);
-	return EX_UNAVAILABLE;
-}

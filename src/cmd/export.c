@@ -105,9 +105,7 @@ int cmd_agenda_export(int argc, char **argv)
 		return usage_error(cmd, "no agenda file given");
 
 	struct loaded l;
-	rc = need_ical();
-	if (!rc)
-		rc = load_good_agenda(path, &l);
+	rc = load_good_agenda(path, &l);
 	if (rc)
 		return rc;
 	if (!rt_ics_zone_known(l.agenda->timezone)) {

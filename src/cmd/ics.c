@@ -159,9 +159,7 @@ static int run(int argc, char **argv, struct ics_args *args, const char *usage,
 	}
 
 	struct loaded l;
-	rc = need_ical();
-	if (!rc)
-		rc = load_good_agenda(path, &l);
+	rc = load_good_agenda(path, &l);
 	if (rc) {
 		rt_recipients_finish(&list);
 		return rc;

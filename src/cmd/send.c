@@ -855,7 +855,6 @@ static int run(int argc, char **argv, struct send_args *args)
 			return usage_error(cmd, "no SMTP server: give --smtp URL, set "
 						"RETRASON_SMTP_URL, or 'smtp = URL' in the config "
 						"file (or --dry-run)");
-		/* Without libcurl nothing can be sent, nor its URL read. */
 		char why[512];
 		if (!rt_smtp_init(why, sizeof(why))) {
 			errorf("%s", why);
@@ -903,8 +902,8 @@ static int run(int argc, char **argv, struct send_args *args)
 	struct rt_recipients list;
 	memset(&list, 0, sizeof(list)); /* empty, and fine to finish */
 	struct loaded l;
-	rc = need_ical();
-	if (!rc && args->to)
+	rc = 0;
+	if (args->to)
 		rc = load_list(args->to, &list);
 	if (!rc)
 		rc = load_good_agenda(argv[optind], &l);

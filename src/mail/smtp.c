@@ -18,7 +18,7 @@
 #include "retrason/strutil.h"
 #include "retrason/xalloc.h"
 
-#include "curl_load.h"
+#include <curl/curl.h>
 
 /* The pool: one thread per session, each running its transfers with
  * curl_easy_perform().  Not libcurl's multi interface: its SMTP code
@@ -213,12 +213,20 @@ bool rt_smtp_init(char *err, size_t errlen)
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);
 	mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
-	return rt_curl_load(err, errlen);
+	/* Once, from the main thread: curl_global_init is not thread-safe
+	 * in libcurl 7.74 (Debian 11's).  Kept until the process ends:
+	 * the TLS library's atexit handlers. */
+	static enum { UNTRIED, DONE, FAILED } init;
+	if (init == UNTRIED)
+		init = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? DONE : FAILED;
+	if (init == FAILED && err)
+		snprintf(err, errlen, "libcurl could not initialise");
+	return init == DONE;
 }
 
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 {
-	if (!rt_curl_load(NULL, 0))
+	if (!rt_smtp_init(NULL, 0))
 		return NULL;
 	struct rt_smtp *s = xcalloc(1, sizeof(*s));
 	s->curl = curl_easy_init();
