@@ -6,58 +6,39 @@
 
 #include "cmd.h"
 
-static const char usage[] =
+static const char intro[] =
 	"Usage: retrason agenda check [options] FILE...\n"
 	"\n"
 	"Check agenda files and report every problem as FILE:LINE:COL with the\n"
-	"line and a hint.  Silent for a good file.  - reads standard input.\n"
-	"\n"
-	"Options:\n"
-	"      --strict         warnings fail the check too\n"
-	"      --color[=WHEN]   colour the report: auto (default), always, never\n"
-	"  -h, --help           show this help\n"
-	"\n"
+	"line and a hint.  Silent for a good file.  - reads standard input.\n";
+
+static const char outro[] =
 	"Exit status: 0 all good, 65 a file has errors (or warnings with\n"
 	"--strict), 66 a file can't be read, 64 a usage error.\n";
 
 int cmd_agenda_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"strict", no_argument, NULL, 'S'},
-		{"color", optional_argument, NULL, 'C'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *cmd = "agenda check";
 	bool strict = false;
 	enum color_mode color = COLOR_AUTO;
-	int c, status = EX_OK;
+	int status = EX_OK, first;
 	size_t errors = 0, warnings = 0;
-
-	optind = 0;
-	while ((c = next_option(cmd, argc, argv, "h", longopts)) != -1) {
-		switch (c) {
-		case 'S':
-			strict = true;
-			break;
-		case 'C':
-			if (!color_option(cmd, optarg, &color))
-				return EX_USAGE;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EX_OK;
-		default:
-			return EX_USAGE;
-		}
-	}
-	if (optind == argc)
+	const struct opt opts[] = {
+		OPT_FLAG(0, "strict", &strict, "warnings fail the check too"),
+		OPT_COLOR(&color, "colour the report: auto (default), always, never"),
+		OPT_END,
+	};
+	const struct command_spec spec = {.name = cmd, .intro = intro, .opts = opts, .outro = outro};
+	int rc = parse_options(&spec, argc, argv, &first);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (first == argc)
 		return usage_error(cmd, "no agenda file given");
 
 	bool colored = want_color(STDERR_FILENO, color);
-	for (int i = optind; i < argc; i++) {
+	for (int i = first; i < argc; i++) {
 		struct loaded l;
-		int rc = load_agenda(argv[i], &l);
+		rc = load_agenda(argv[i], &l);
 		if (rc) {
 			/* Unreadable files outrank bad data: say the worse thing. */
 			if (status == EX_OK || status == EX_DATAERR)
@@ -76,8 +57,8 @@ int cmd_agenda_check(int argc, char **argv)
 	if (errors || warnings) {
 		fprintf(stderr, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s",
 			warnings, warnings == 1 ? "" : "s");
-		if (argc - optind > 1)
-			fprintf(stderr, " in %d files", argc - optind);
+		if (argc - first > 1)
+			fprintf(stderr, " in %d files", argc - first);
 		fputc('\n', stderr);
 	}
 	return status;

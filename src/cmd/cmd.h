@@ -11,6 +11,7 @@
 #include "retrason/agenda.h"
 #include "retrason/diag.h"
 #include "retrason/i18n.h"
+#include "retrason/journal.h"
 #include "retrason/readfile.h"
 #include "retrason/recipients.h"
 
@@ -33,18 +34,83 @@ void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Runs getopt_long; on an unknown option or missing argument reports it
- * (with a "did you mean" for long options) and returns '?'. */
-int next_option(const char *cmd, int argc, char **argv, const char *shortopts,
-		const struct option *longopts);
+/* A command's options (options.c): one table yields getopt_long's
+ * arguments and the --help text.  -h/--help is added to every table. */
+enum opt_type {
+	OPT_TYPE_END,
+	OPT_TYPE_FLAG,   /* dest: bool, set true */
+	OPT_TYPE_STRING, /* dest: const char *, the value (argv's, not copied) */
+	OPT_TYPE_INT,    /* dest: int, a whole number from lo to hi */
+	OPT_TYPE_CALL,   /* call(command, value, dest) reads it: 0 or an exit status */
+};
+struct opt {
+	enum opt_type type;
+	char short_name;       /* 0: long only */
+	const char *long_name;
+	const char *arg;       /* the value's name in --help; NULL: takes none */
+	bool optional;         /* the value may be left out: --color[=WHEN] */
+	const char *help;      /* its --help text; lines separated by \n */
+	void *dest;
+	bool *given;           /* if set, becomes true when the option is seen */
+	int lo, hi;            /* OPT_INT's range */
+	const char *unit;      /* OPT_INT: named after the range in errors */
+	int (*call)(const char *cmd, const char *arg, void *dest);
+};
+#define OPT_FLAG(s, l, d, h) {.type = OPT_TYPE_FLAG, .short_name = s, .long_name = l, .help = h, .dest = d}
+#define OPT_STRING(s, l, d, a, h) \
+	{.type = OPT_TYPE_STRING, .short_name = s, .long_name = l, .arg = a, .help = h, .dest = d}
+#define OPT_INT(l, d, a, from, to, u, h)                                              \
+	{.type = OPT_TYPE_INT, .long_name = l, .arg = a, .help = h, .dest = d, .lo = from, \
+	 .hi = to, .unit = u}
+#define OPT_END {.type = OPT_TYPE_END}
+/* The options several commands have, each read one way everywhere. */
+#define OPT_LANG(d, g, h) \
+	{.type = OPT_TYPE_CALL, .long_name = "lang", .arg = "LANG", .help = h, .dest = d, .given = g, \
+	 .call = lang_value}
+#define OPT_COLOR(d, h)                                                                   \
+	{.type = OPT_TYPE_CALL, .long_name = "color", .arg = "WHEN", .optional = true, .help = h, \
+	 .dest = d, .call = color_value}
+#define OPT_SEQUENCE(d, g, h)                                                            \
+	{.type = OPT_TYPE_INT, .long_name = "sequence", .arg = "N", .help = h, .dest = d, .given = g, \
+	 .lo = 0, .hi = RT_JOURNAL_MAX_SEQUENCE}
+#define OPT_OUTPUT(d, a, h) OPT_STRING('o', "output", d, a, h)
+#define OPT_JOURNAL(d, h) OPT_STRING(0, "journal", d, "FILE", h)
+
+struct command_spec {
+	const char *name;   /* "agenda show", as errors name it */
+	const char *intro;  /* --help before the options: usage, what it does */
+	const struct opt *opts, *more; /* listed in this order; more may be NULL */
+	const char *outro;  /* --help after the options, or NULL */
+	/* A command whose options, given here, are named as its own
+	 * ("--items is for 'agenda ics'"), or NULL. */
+	const struct command_spec *sibling;
+};
+
+/* What parse_options() and agenda_operand() return to carry on: no
+ * exit status is negative. */
+#define OPTS_CONTINUE (-1)
+
+/* Reads argv's options into their destinations; *first is then the
+ * index of the first operand.  Returns OPTS_CONTINUE, or the exit
+ * status to return: 0 after printing --help, 64 after a mistake
+ * (reported with a "did you mean" for a long option). */
+int parse_options(const struct command_spec *c, int argc, char **argv, int *first);
+void print_help(const struct command_spec *c, FILE *f);
+
+/* The agenda file among the operands argv[first..]: exactly one, or,
+ * from_stdin, at most one, none meaning standard input unless that is
+ * a terminal.  Returns OPTS_CONTINUE or 64 (reported). */
+int agenda_operand(const char *cmd, int argc, char **argv, int first, bool from_stdin,
+		   const char **path);
 
 /* Whether to colour output written to fd: --color=always/never, else a
  * terminal that is not "dumb" and NO_COLOR unset or empty. */
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 bool want_color(int fd, enum color_mode mode);
-/* Reads --color's value (NULL: always); reports a bad one and returns
- * false. */
-bool color_option(const char *cmd, const char *arg, enum color_mode *out);
+/* OPT_TYPE_CALL readers: --color's value (NULL: always) into an enum
+ * color_mode, --lang's into an enum rt_lang. */
+int color_value(const char *cmd, const char *arg, void *dest);
+int lang_value(const char *cmd, const char *arg, void *dest);
 
 /* A loaded agenda file: the text, its diagnostics and the model. */
 struct loaded {
@@ -62,6 +128,12 @@ void loaded_finish(struct loaded *l);
  * is reported (to stderr) and refused with 65.  Warnings stay silent:
  * 'agenda check' is where they are shown. */
 int load_good_agenda(const char *path, struct loaded *l);
+
+/* Loads an agenda for a calendar, an export or a mail: as
+ * load_good_agenda(), and refused with 65 (l freed) when libical does
+ * not know its time zone (UTC instants come from libical's zone data)
+ * or, need_organizer, it has no Organizer: to answer to. */
+int load_for_output(const char *path, bool need_organizer, struct loaded *l);
 
 /* The output language: --lang if given, else the file's Language, else
  * the locale, else English. */
@@ -104,15 +176,10 @@ int event_identity(const char *cmd, const char *journal, const char *agenda_path
 		   int sequence, char **uid, int *seq);
 
 /* Writes an output with write(f, ctx), which returns 0 or an errno
- * value: to standard output when path is NULL, else atomically to path.
+ * value: to standard output when path is NULL or "-", else atomically
+ * to path.
  * Returns 0, or 73/74 after reporting the failure. */
 int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx);
-
-/* A whole number from lo to hi, as an option's value. */
-bool int_value(const char *s, long lo, long hi, int *out);
-
-/* Reads --lang's value; reports a bad one and returns false. */
-bool lang_option(const char *cmd, const char *arg, enum rt_lang *out);
 
 /* SMTP settings from $XDG_CONFIG_HOME/retrason/config ("key = value"
  * lines; the command line and the environment take precedence). */

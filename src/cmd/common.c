@@ -54,45 +54,6 @@ int usage_error(const char *cmd, const char *fmt, ...)
 	return EX_USAGE;
 }
 
-int next_option(const char *cmd, int argc, char **argv, const char *shortopts,
-		const struct option *longopts)
-{
-	opterr = 0;
-	int prev = optind > 0 ? optind : 1;
-	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	if (c != '?' && c != ':')
-		return c;
-
-	/* The element getopt stopped at: the option itself, as typed. */
-	const char *arg = optind - 1 >= prev && optind - 1 < argc ? argv[optind - 1] : NULL;
-	if (arg && !strncmp(arg, "--", 2)) {
-		size_t n = strcspn(arg + 2, "=");
-		const char *names[32];
-		size_t count = 0;
-		bool exists = false;
-		for (const struct option *o = longopts; o->name && count < 32; o++) {
-			names[count++] = o->name;
-			if (strlen(o->name) == n && !strncmp(arg + 2, o->name, n))
-				exists = true;
-		}
-		const char *near = exists ? NULL : rt_did_you_mean(arg + 2, n, names, count);
-		if (exists && arg[2 + n] == '=')
-			usage_error(cmd, "option '--%.*s' takes no value", (int)n, arg + 2);
-		else if (exists)
-			usage_error(cmd, "option '--%.*s' needs a value", (int)n, arg + 2);
-		else if (near)
-			usage_error(cmd, "unknown option '--%.*s'; did you mean '--%s'?",
-				    (int)n, arg + 2, near);
-		else
-			usage_error(cmd, "unknown option '--%.*s'", (int)n, arg + 2);
-	} else if (optopt && strchr(shortopts, optopt)) {
-		usage_error(cmd, "option '-%c' needs a value", optopt);
-	} else {
-		usage_error(cmd, "unknown option '-%c'", optopt ? optopt : '?');
-	}
-	return '?';
-}
-
 bool want_color(int fd, enum color_mode mode)
 {
 	if (mode != COLOR_AUTO)
@@ -104,21 +65,6 @@ bool want_color(int fd, enum color_mode mode)
 	if (term && !strcmp(term, "dumb"))
 		return false;
 	return isatty(fd);
-}
-
-bool color_option(const char *cmd, const char *arg, enum color_mode *out)
-{
-	if (!arg || !strcmp(arg, "always"))
-		*out = COLOR_ALWAYS;
-	else if (!strcmp(arg, "never"))
-		*out = COLOR_NEVER;
-	else if (!strcmp(arg, "auto"))
-		*out = COLOR_AUTO;
-	else {
-		usage_error(cmd, "invalid --color '%s' (use auto, always or never)", arg);
-		return false;
-	}
-	return true;
 }
 
 int load_agenda(const char *path, struct loaded *l)
@@ -164,6 +110,23 @@ int load_good_agenda(const char *path, struct loaded *l)
 	return 0;
 }
 
+int load_for_output(const char *path, bool need_organizer, struct loaded *l)
+{
+	int rc = load_good_agenda(path, l);
+	if (rc)
+		return rc;
+	if (!rt_ics_zone_known(l->agenda->timezone)) {
+		errorf("libical does not know the time zone '%s'", l->agenda->timezone);
+		rc = EX_DATAERR;
+	} else if (need_organizer && !l->agenda->organizer.addr) {
+		errorf("%s: an invitation needs an 'Organizer:' to answer to", l->diags.path);
+		rc = EX_DATAERR;
+	}
+	if (rc)
+		loaded_finish(l);
+	return rc;
+}
+
 enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang)
 {
 	if (given)
@@ -173,15 +136,6 @@ enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang)
 	if (rt_lang_from_env(&lang))
 		return lang;
 	return RT_LANG_EN;
-}
-
-bool lang_option(const char *cmd, const char *arg, enum rt_lang *out)
-{
-	if (strlen(arg) > 16 || !rt_lang_from_tag(arg, out)) {
-		usage_error(cmd, "unsupported language '%s' (use de or en)", arg);
-		return false;
-	}
-	return true;
 }
 
 int source_date(const char *cmd, long long *out)
@@ -224,17 +178,6 @@ int load_list(const char *path, struct rt_recipients *r)
 	return rc;
 }
 
-bool int_value(const char *s, long lo, long hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi)
-		return false;
-	*out = (int)v;
-	return true;
-}
-
 int journal_path(const char *cmd, const char *given, const char *agenda, struct rt_buf *out)
 {
 	if (given)
@@ -248,7 +191,7 @@ int journal_path(const char *cmd, const char *given, const char *agenda, struct 
 
 int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx)
 {
-	if (!path) {
+	if (!path || !strcmp(path, "-")) {
 		int err = write(stdout, ctx);
 		return err ? EX_IOERR : EX_OK; /* main() reports the write error */
 	}

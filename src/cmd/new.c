@@ -11,19 +11,14 @@
 #include "retrason/tz.h"
 #include "retrason/xalloc.h"
 
-static const char usage[] =
+static const char intro[] =
 	"Usage: retrason agenda new [--lang=de|en]\n"
 	"\n"
 	"Print a starter agenda file, every field explained in a comment, dated\n"
 	"a week from today in this computer's time zone.  It passes\n"
 	"'retrason agenda check' as it is:\n"
 	"\n"
-	"    retrason agenda new > workshop.agenda\n"
-	"\n"
-	"Options:\n"
-	"      --lang=LANG      de or en (default: the locale, else en)\n"
-	"  -h, --help           show this help\n";
-
+	"    retrason agenda new > workshop.agenda\n";
 
 static const char *const starter[2] = {
 	[RT_LANG_EN] =
@@ -108,32 +103,19 @@ static const char *const starter[2] = {
 
 int cmd_agenda_new(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"lang", required_argument, NULL, 'L'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *cmd = "agenda new";
 	enum rt_lang lang = RT_LANG_EN;
 	bool given = false;
-	int c;
-
-	optind = 0;
-	while ((c = next_option(cmd, argc, argv, "h", longopts)) != -1) {
-		switch (c) {
-		case 'L':
-			if (!lang_option(cmd, optarg, &lang))
-				return EX_USAGE;
-			given = true;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EX_OK;
-		default:
-			return EX_USAGE;
-		}
-	}
-	if (optind < argc)
+	int first;
+	const struct opt opts[] = {
+		OPT_LANG(&lang, &given, "de or en (default: the locale, else en)"),
+		OPT_END,
+	};
+	const struct command_spec spec = {.name = cmd, .intro = intro, .opts = opts};
+	int rc = parse_options(&spec, argc, argv, &first);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	if (first < argc)
 		return usage_error(cmd, "takes no file: redirect its output, e.g. '> my.agenda'");
 	if (!given && !rt_lang_from_env(&lang))
 		lang = RT_LANG_EN;

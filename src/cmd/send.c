@@ -21,33 +21,7 @@
 #include "retrason/smtp.h"
 #include "retrason/xalloc.h"
 
-/* What invite send and invite cancel share of their --help. */
-#define COMMON_OPTIONS \
-	"      --smtp=URL       smtp://[user@]host[:port] (STARTTLS required but on\n" \
-	"                       loopback) or smtps://; default $RETRASON_SMTP_URL\n" \
-	"      --from=ADDR      From: this mailbox; the organizer gets Reply-To:\n" \
-	"      --cacert=FILE    trust the CAs in FILE (a private mail server)\n" \
-	"      --insecure       don't verify the server's certificate (unsafe)\n" \
-	"      --timeout=SECS   give up on a silent server after SECS (default 60)\n" \
-	"      --retries=N      retry a temporary failure N times (default 2)\n" \
-	"      --parallel=N     send over N connections at once (default 1)\n" \
-	"      --rate=N         send at most N messages a minute\n" \
-	"      --journal=FILE   the journal (default: FILE.journal)\n" \
-	"      --sequence=N     SEQUENCE of this version, instead of the journal's\n" \
-	"      --lang=LANG      de or en: subject and text (default: the file's)\n" \
-	"      --dry-run        send nothing: write the messages, as an mbox on\n" \
-	"                       standard output or with -o into DIR\n" \
-	"  -o, --output=DIR     with --dry-run: one .eml file per recipient in DIR\n" \
-	"  -q, --quiet          nothing but the plan, errors and the summary\n" \
-	"  -h, --help           show this help\n" \
-	"\n" \
-	"Settings may also come from $RETRASON_SMTP_URL and _USER, and from\n" \
-	"~/.config/retrason/config (see retrason(1)).  The password comes from\n" \
-	"$RETRASON_SMTP_PASSWORD, the config's password-command or ~/.netrc,\n" \
-	"never from the command line.  Exit status: 0 all sent, 75 some failed\n" \
-	"for now (run again), 69 some were refused, 77 the login was refused.\n"
-
-static const char send_usage[] =
+static const char send_intro[] =
 	"Usage: retrason invite send --to LIST [options] FILE\n"
 	"\n"
 	"Send the invitation to everyone on the distribution list LIST over\n"
@@ -55,23 +29,20 @@ static const char send_usage[] =
 	"attendee.  A journal beside FILE records who has which version: the\n"
 	"same command again sends only what is still owed, and after FILE\n"
 	"changed, an update.  People invited earlier and missing from LIST stay\n"
-	"invited unless --remove-missing.  Every run prints its plan first.\n"
-	"\n"
-	"Options:\n"
-	"      --to=LIST        the distribution list, one recipient a line\n"
-	"      --remove-missing withdraw the invitation of those invited earlier\n"
-	"                       who are no longer on LIST, once each\n"
-	"      --adopt          a journal from an older retrason: this agenda is what\n"
-	"                       went out last (records it, sends no update)\n" COMMON_OPTIONS;
+	"invited unless --remove-missing.  Every run prints its plan first.\n";
 
-static const char cancel_usage[] =
+static const char cancel_intro[] =
 	"Usage: retrason invite cancel [--to LIST] [options] FILE\n"
 	"\n"
 	"Cancel the event for everyone the journal beside FILE says is invited,\n"
-	"once each, over SMTP.  Every run prints its plan first.\n"
-	"\n"
-	"Options:\n"
-	"      --to=LIST        whom to cancel for when there is no journal\n" COMMON_OPTIONS;
+	"once each, over SMTP.  Every run prints its plan first.\n";
+
+static const char outro[] =
+	"Settings may also come from $RETRASON_SMTP_URL and _USER, and from\n"
+	"~/.config/retrason/config (see retrason(1)).  The password comes from\n"
+	"$RETRASON_SMTP_PASSWORD, the config's password-command or ~/.netrc,\n"
+	"never from the command line.  Exit status: 0 all sent, 75 some failed\n"
+	"for now (run again), 69 some were refused, 77 the login was refused.\n";
 
 struct send_args {
 	const char *cmd;
@@ -721,121 +692,81 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 
 static int run(int argc, char **argv, struct send_args *args)
 {
-	static const struct option longopts[] = {
-		{"to", required_argument, NULL, 'T'},
-		{"remove-missing", no_argument, NULL, 'M'},
-		{"adopt", no_argument, NULL, 'D'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"output", required_argument, NULL, 'o'},
-		{"from", required_argument, NULL, 'F'},
-		{"sequence", required_argument, NULL, 'S'},
-		{"lang", required_argument, NULL, 'L'},
-		{"smtp", required_argument, NULL, 'U'},
-		{"cacert", required_argument, NULL, 'A'},
-		{"insecure", no_argument, NULL, 'K'},
-		{"timeout", required_argument, NULL, 'W'},
-		{"retries", required_argument, NULL, 'R'},
-		{"rate", required_argument, NULL, 'P'},
-		{"journal", required_argument, NULL, 'J'},
-		{"parallel", required_argument, NULL, 'N'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const char *cmd = args->cmd, *path;
+	int timeout = 60, first;
+	const struct opt shared[] = {
+		OPT_STRING(0, "smtp", &args->smtp.url, "URL",
+			   "smtp://[user@]host[:port] (STARTTLS required but on\n"
+			   "loopback) or smtps://; default $RETRASON_SMTP_URL"),
+		OPT_STRING(0, "from", &args->from, "ADDR",
+			   "From: this mailbox; the organizer gets Reply-To:"),
+		OPT_STRING(0, "cacert", &args->smtp.cacert, "FILE",
+			   "trust the CAs in FILE (a private mail server)"),
+		OPT_FLAG(0, "insecure", &args->smtp.insecure,
+			 "don't verify the server's certificate (unsafe)"),
+		OPT_INT("timeout", &timeout, "SECS", 1, 3600, "seconds",
+			"give up on a silent server after SECS (default 60)"),
+		OPT_INT("retries", &args->retries, "N", 0, 10, NULL,
+			"retry a temporary failure N times (default 2)"),
+		OPT_INT("parallel", &args->parallel, "N", 1, 16, "connections",
+			"send over N connections at once (default 1)"),
+		OPT_INT("rate", &args->rate, "N", 1, 100000, "messages a minute",
+			"send at most N messages a minute"),
+		OPT_JOURNAL(&args->journal, "the journal (default: FILE.journal)"),
+		OPT_SEQUENCE(&args->o.sequence, &args->sequence_given,
+			     "SEQUENCE of this version, instead of the journal's"),
+		OPT_LANG(&args->o.lang, &args->lang_given,
+			 "de or en: subject and text (default: the file's)"),
+		OPT_FLAG(0, "dry-run", &args->dry_run,
+			 "send nothing: write the messages, as an mbox on\n"
+			 "standard output or with -o into DIR"),
+		OPT_OUTPUT(&args->output, "DIR",
+			   "with --dry-run: one .eml file per recipient in DIR\n"
+			   "(- is standard output)"),
+		OPT_FLAG('q', "quiet", &args->quiet, "nothing but the plan, errors and the summary"),
+		OPT_END,
 	};
-	const char *cmd = args->cmd;
-	int c, n;
+	const struct opt send_opts[] = {
+		OPT_STRING(0, "to", &args->to, "LIST", "the distribution list, one recipient a line"),
+		OPT_FLAG(0, "remove-missing", &args->remove_missing,
+			 "withdraw the invitation of those invited earlier\n"
+			 "who are no longer on LIST, once each"),
+		OPT_FLAG(0, "adopt", &args->adopt,
+			 "a journal from an older retrason: this agenda is what\n"
+			 "went out last (records it, sends no update)"),
+		OPT_END,
+	};
+	const struct opt cancel_opts[] = {
+		OPT_STRING(0, "to", &args->to, "LIST", "whom to cancel for when there is no journal"),
+		OPT_END,
+	};
+	const struct command_spec send_spec = {
+		.name = "invite send", .intro = send_intro, .opts = send_opts, .more = shared,
+		.outro = outro};
+	const struct command_spec cancel_spec = {
+		.name = "invite cancel", .intro = cancel_intro, .opts = cancel_opts,
+		.more = shared, .outro = outro, .sibling = &send_spec};
 
 	args->retries = 2;
 	args->parallel = 1;
-	args->smtp.timeout = 60;
-	optind = 0;
-	while ((c = next_option(cmd, argc, argv, "o:qh", longopts)) != -1) {
-		switch (c) {
-		case 'T':
-			args->to = optarg;
-			break;
-		case 'n':
-			args->dry_run = true;
-			break;
-		case 'M':
-			args->remove_missing = true;
-			break;
-		case 'D':
-			args->adopt = true;
-			break;
-		case 'o':
-			args->output = optarg;
-			break;
-		case 'F':
-			args->from = optarg;
-			break;
-		case 'S':
-			if (!int_value(optarg, 0, RT_JOURNAL_MAX_SEQUENCE, &args->o.sequence))
-				return usage_error(cmd, "invalid --sequence '%s' (0 to %d)", optarg,
-						   RT_JOURNAL_MAX_SEQUENCE);
-			args->sequence_given = true;
-			break;
-		case 'L':
-			if (!lang_option(cmd, optarg, &args->o.lang))
-				return EX_USAGE;
-			args->lang_given = true;
-			break;
-		case 'U':
-			args->smtp.url = optarg;
-			break;
-		case 'A':
-			args->smtp.cacert = optarg;
-			break;
-		case 'K':
-			args->smtp.insecure = true;
-			break;
-		case 'W':
-			if (!int_value(optarg, 1, 3600, &n))
-				return usage_error(cmd, "invalid --timeout '%s' (1 to 3600 seconds)",
-						   optarg);
-			args->smtp.timeout = n;
-			break;
-		case 'R':
-			if (!int_value(optarg, 0, 10, &args->retries))
-				return usage_error(cmd, "invalid --retries '%s' (0 to 10)", optarg);
-			break;
-		case 'P':
-			if (!int_value(optarg, 1, 100000, &args->rate))
-				return usage_error(cmd, "invalid --rate '%s' (messages a minute)",
-						   optarg);
-			break;
-		case 'J':
-			args->journal = optarg;
-			break;
-		case 'N':
-			if (!int_value(optarg, 1, 16, &args->parallel))
-				return usage_error(cmd, "invalid --parallel '%s' (1 to 16 connections)",
-						   optarg);
-			break;
-		case 'q':
-			args->quiet = true;
-			break;
-		case 'h':
-			fputs(args->o.method == RT_ICS_CANCEL ? cancel_usage : send_usage, stdout);
-			return EX_OK;
-		default:
-			return EX_USAGE;
-		}
-	}
+	int rc = parse_options(args->o.method == RT_ICS_CANCEL ? &cancel_spec : &send_spec, argc,
+			   argv, &first);
+	if (rc == OPTS_CONTINUE)
+		rc = agenda_operand(cmd, argc, argv, first, false, &path);
+	if (rc != OPTS_CONTINUE)
+		return rc;
+	args->smtp.timeout = timeout;
 	bool cancel = args->o.method == RT_ICS_CANCEL;
 	if (!args->to && !cancel)
 		return usage_error(cmd, "--to LIST is required: who is invited?");
-	if (args->adopt && (cancel || args->sequence_given))
-		return usage_error(cmd, "--adopt goes with invite send, without --sequence: it "
-					"records the agenda as the version sent before");
-	if (args->remove_missing && cancel)
-		return usage_error(cmd, "--remove-missing goes with invite send: invite cancel "
-					"cancels the event for everyone invited");
-	if (argc - optind != 1)
-		return usage_error(cmd, "give one agenda file");
+	if (args->adopt && args->sequence_given)
+		return usage_error(cmd, "--adopt goes without --sequence: it records the agenda "
+					"as the version sent before");
 	if (args->output && !args->dry_run)
 		return usage_error(cmd, "-o DIR goes with --dry-run");
-	int rc = settings_load(&args->settings);
+	if (args->output && !strcmp(args->output, "-"))
+		args->output = NULL; /* the mbox on standard output */
+	rc = settings_load(&args->settings);
 	if (rc)
 		return rc;
 	/* Command line, then environment, then the config file. */
@@ -906,16 +837,10 @@ static int run(int argc, char **argv, struct send_args *args)
 	if (args->to)
 		rc = load_list(args->to, &list);
 	if (!rc)
-		rc = load_good_agenda(argv[optind], &l);
+		rc = load_for_output(path, true, &l);
 	if (!rc) {
-		if (!l.agenda->organizer.addr) {
-			errorf("%s: an invitation needs an 'Organizer:' to answer to",
-			       l.diags.path);
-			rc = EX_DATAERR;
-		}
 		args->o.lang = pick_lang(l.agenda, args->lang_given, args->o.lang);
-		if (!rc)
-			rc = with_journal(args, &l, &list, argv[optind]);
+		rc = with_journal(args, &l, &list, path);
 		loaded_finish(&l);
 	}
 	rt_recipients_finish(&list);

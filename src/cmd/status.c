@@ -13,18 +13,13 @@
 #include "retrason/strutil.h"
 #include "retrason/xalloc.h"
 
-static const char usage[] =
+static const char intro[] =
 	"Usage: retrason invite status [--json] [--journal=FILE] FILE\n"
 	"\n"
 	"Show, from the send journal of the agenda FILE, each recipient's state\n"
 	"(invited, withdrawn or cancelled, and at which SEQUENCE) and their\n"
 	"latest message: which, whether it was sent or failed and why, when,\n"
-	"and its Message-ID.\n"
-	"\n"
-	"Options:\n"
-	"      --json           one JSON object, for scripts\n"
-	"      --journal=FILE   the journal (default: FILE.journal)\n"
-	"  -h, --help           show this help\n";
+	"and its Message-ID.\n";
 
 static void iso_time(char *out, size_t n, long long t)
 {
@@ -36,38 +31,23 @@ static void iso_time(char *out, size_t n, long long t)
 
 int cmd_invite_status(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"journal", required_argument, NULL, 'J'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "invite status", *journal = NULL;
+	const char *cmd = "invite status", *journal = NULL, *path;
 	bool json = false;
-	int c;
-
-	optind = 0;
-	while ((c = next_option(cmd, argc, argv, "h", longopts)) != -1) {
-		switch (c) {
-		case 'j':
-			json = true;
-			break;
-		case 'J':
-			journal = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return EX_OK;
-		default:
-			return EX_USAGE;
-		}
-	}
-	if (argc - optind != 1)
-		return usage_error(cmd, "give one agenda file");
-	const char *path = argv[optind];
+	int first;
+	const struct opt opts[] = {
+		OPT_FLAG(0, "json", &json, "one JSON object, for scripts"),
+		OPT_JOURNAL(&journal, "the journal (default: FILE.journal)"),
+		OPT_END,
+	};
+	const struct command_spec spec = {.name = cmd, .intro = intro, .opts = opts};
+	int rc = parse_options(&spec, argc, argv, &first);
+	if (rc == OPTS_CONTINUE)
+		rc = agenda_operand(cmd, argc, argv, first, false, &path);
+	if (rc != OPTS_CONTINUE)
+		return rc;
 	struct rt_buf jpath;
 	rt_buf_init(&jpath);
-	int rc = journal_path(cmd, journal, path, &jpath);
+	rc = journal_path(cmd, journal, path, &jpath);
 	struct loaded l;
 	if (!rc)
 		rc = load_good_agenda(path, &l);
