@@ -2,11 +2,15 @@
 # right kind.  Options and verbs are read from retrason's own --help, so
 # they cannot drift from the program.
 
-# The long and short options one command's --help lists.
+# The long and short options one command's --help lists: "--format="
+# for one that needs its value ("--format=FORMAT"), the bare name for
+# one whose value is optional ("--color[=WHEN]": the value can only
+# follow "=", so "--color " must stay possible).
 _retrason_options()
 {
     "${1:-retrason}" "$2" "$3" --help 2>/dev/null |
-        sed -n 's/^ \{1,\}\(-[a-zA-Z]\)\{0,1\},\{0,1\} *\(--[a-z-]*\)\(\[\{0,1\}=\)\{0,1\}.*/\1 \2\3/p'
+        sed -n -e 's/^ \{1,\}\(-[a-zA-Z]\)\{0,1\},\{0,1\} *\(--[a-z-]*\)=.*/\1 \2=/p' -e t \
+            -e 's/^ \{1,\}\(-[a-zA-Z]\)\{0,1\},\{0,1\} *\(--[a-z-]*\).*/\1 \2/p'
 }
 
 _retrason()
@@ -15,14 +19,19 @@ _retrason()
     local exe=${COMP_WORDS[0]} noun=${COMP_WORDS[1]} verb=${COMP_WORDS[2]}
     COMPREPLY=()
 
-    # "--opt=value": complete the value.
+    # "--opt=value": complete the value.  attached: the value follows
+    # "=" (the only way to give --color one).
+    local attached=
     if [[ $cur == --*=* ]]; then
         prev=${cur%%=*}
         cur=${cur#*=}
+        attached=1
     elif [[ $cur == = ]]; then
         cur=
+        attached=1
     elif [[ $prev == = && COMP_CWORD -ge 2 ]]; then
         prev=${COMP_WORDS[COMP_CWORD-2]}
+        attached=1
     fi
 
     if (( COMP_CWORD == 1 )); then
@@ -51,7 +60,11 @@ _retrason()
     case $prev in
     -f|--format) COMPREPLY=($(compgen -W 'json markdown html' -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W 'de en' -- "$cur")); return ;;
-    --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+    --color)
+        # "--color always" would read "always" as a file.
+        if [[ $attached ]]; then
+            COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return
+        fi ;;
     --to|--cacert|--journal)
         COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
     -o|--output)

@@ -47,7 +47,9 @@ function __retrason_complete
         case --lang
             set values de en
         case --color
-            set values auto always never
+            # --color[=WHEN] takes a value only after "=": "--color
+            # always" would read "always" as a file.
+            test -n "$prefix"; and set values auto always never
         case --to --cacert --journal -o --output
             __fish_complete_path (string replace -- "$prefix" '' $tok) | string replace -r -- '^' "$prefix"
             return

@@ -116,6 +116,14 @@ CASES = [
     ("retrason invite send -o e\t", "retrason invite send -o events/", "a folder for invite send -o"),
     ("retrason help inv\t", "retrason help invite ", "help takes nouns"),
     ("retrason invite st\t", "retrason invite status ", "invite verbs"),
+    # --color[=WHEN] takes its value only after "=" (getopt's optional
+    # argument): the name alone, and after a space a file, not a value.
+    ("retrason agenda show --co\t", "retrason agenda show --color ",
+     "an option with an optional value, without '[='"),
+    ("retrason agenda check --color=al\t", "retrason agenda check --color=always ",
+     "an optional value after '='"),
+    ("retrason agenda show --color k\t", "retrason agenda show --color kickoff.agenda ",
+     "after '--color ' a file, not a value"),
 ]
 
 
@@ -162,7 +170,12 @@ if fish:
             ("retrason ", ["agenda", "help", "invite"], "nouns"),
             ("retrason agenda ", ["check", "export", "ics", "new", "show"], "verbs"),
             ("retrason agenda export --format=", ["--format=html", "--format=json", "--format=markdown"], "values"),
-            ("retrason agenda show ", ["events/", "kickoff.agenda"], "agenda files and folders")):
+            ("retrason agenda show ", ["events/", "kickoff.agenda"], "agenda files and folders"),
+            ("retrason agenda show --co", ["--color"], "an optional value's option, bare"),
+            ("retrason agenda show --color=", ["--color=always", "--color=auto", "--color=never"],
+             "an optional value after '='"),
+            ("retrason agenda show --color ", ["events/", "kickoff.agenda"],
+             "after '--color ' files, not values")):
         got, err = fish_complete(line)
         expect(f"fish: {what}", sorted(got) == sorted(want) and not err, (got, err))
     got, err = fish_complete("retrason invite status --")
