@@ -105,6 +105,51 @@ documented = {int(n) for n in re.findall(r"^\.It (\d+)$", section("EXIT STATUS")
 expect("every exit status the code returns is in EXIT STATUS", used <= documented,
        sorted(used - documented))
 
+# invite status --json: the fields it writes (on a hand-made journal with
+# a message sent, one refused and one in flight) are the ones the entry
+# in COMMANDS lists, and its example is JSON with them.
+import json  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+entry = re.search(r"^\.It Cm invite status .*?(?=^\.It Cm )", commands_section, re.M | re.S)
+entry = entry.group(0) if entry else ""
+documented_fields = {f for line in re.findall(r"^\.It Li (.*)$", entry, re.M)
+                     for f in re.split(r"\s*,\s*", line.strip())}
+tmp = tempfile.mkdtemp(prefix="retrason-help-man-")
+try:
+    agenda = os.path.join(tmp, "a.agenda")
+    shutil.copy(os.path.join(SRC, "examples", "kickoff.agenda"), agenda)
+    uid = "retrason-kickoff-2022-12-05@allianz-fuer-die-region.de"
+    rows = [["version", uid, "0", "m1:0123456789abcdef", "1669626902"],
+            ["intent", uid, "0", "REQUEST", "a@example.org", "1669626902"],
+            ["sent", uid, "0", "REQUEST", "a@example.org", "<x.1@example.org>", "1669626902"],
+            ["intent", uid, "0", "REQUEST", "b@example.org", "1669626903"],
+            ["failed", uid, "0", "REQUEST", "b@example.org", "permanent", "1669626903", "550 no"],
+            ["intent", uid, "0", "REQUEST", "c@example.org", "1669626904"]]
+    with open(agenda + ".journal", "w") as f:
+        f.write("# retrason send journal: one line a message (see retrason(1), JOURNAL)\n")
+        f.writelines("\t".join(r) + "\n" for r in rows)
+    p = subprocess.run([EXE, "invite", "status", "--json", agenda], capture_output=True,
+                       text=True, env=ENV)
+    status = json.loads(p.stdout) if p.returncode == 0 else {}
+finally:
+    shutil.rmtree(tmp)
+per_recipient = {k for r in status.get("recipients", []) for k in r}
+written = set(status) | per_recipient
+expect("invite status --json writes the fields retrason(1) lists",
+       len(status.get("recipients", [])) == 3 and written == documented_fields,
+       {"only written": sorted(written - documented_fields),
+        "only in the man page": sorted(documented_fields - written), "stderr": p.stderr})
+example = re.search(r"^\.Bd -literal[^\n]*\n(\{.*?)^\.Ed", entry, re.M | re.S)
+try:
+    example = json.loads(example.group(1)) if example else None
+except ValueError:
+    example = None
+expect("the invite status --json example in retrason(1) is JSON with the same fields",
+       example is not None and set(example) == set(status) and
+       {k for r in example["recipients"] for k in r} == per_recipient, example)
+
 # --help everywhere fits a classic terminal.
 texts = {"retrason --help": top}
 for noun in sorted({c.split()[0] for c in commands}):
