@@ -135,8 +135,8 @@ int load_good_agenda(const char *path, struct loaded *l);
  * or, need_organizer, it has no Organizer: to answer to. */
 int load_for_output(const char *path, bool need_organizer, struct loaded *l);
 
-/* The output language: --lang if given, else the file's Language, else
- * the locale, else English. */
+/* The output language: --lang if given, else the file's Language (one
+ * without a translation is English), else the locale, else English. */
 enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang);
 
 /* DTSTAMP and Date: now, or $SOURCE_DATE_EPOCH for reproducible

@@ -131,8 +131,10 @@ enum rt_lang pick_lang(const struct rt_agenda *a, bool given, enum rt_lang lang)
 {
 	if (given)
 		return lang;
-	if (a->language && rt_lang_from_tag(a->language, &lang))
-		return lang;
+	/* A Language we have no words for is English, as 'agenda check'
+	 * warns: the file chose, so the reader's locale doesn't. */
+	if (a->language)
+		return rt_lang_from_tag(a->language, &lang) ? lang : RT_LANG_EN;
 	if (rt_lang_from_env(&lang))
 		return lang;
 	return RT_LANG_EN;

@@ -59,7 +59,8 @@ int cmd_agenda_export(int argc, char **argv)
 		{.type = OPT_TYPE_CALL, .short_name = 'f', .long_name = "format", .arg = "FORMAT",
 		 .help = "json, markdown or html", .dest = &j.format, .call = format_value},
 		OPT_OUTPUT(&output, "OUT", "write OUT (atomically) instead of standard output"),
-		OPT_LANG(&j.o.lang, &lang_given, "de or en: the words added around the agenda"),
+		OPT_LANG(&j.o.lang, &lang_given, "de or en: the words added around the agenda\n"
+						    "(default: the file's Language, else the locale)"),
 		OPT_JOURNAL(&journal, "the send journal, for the event's UID and SEQUENCE\n"
 				      "(default: FILE.journal)"),
 		OPT_END,

@@ -48,7 +48,9 @@ static int write_ics(FILE *f, void *ctx)
 }
 
 #define OUTPUT_HELP "write OUT (atomically) instead of standard output"
-#define LANG_HELP "de or en: the words added to the description"
+#define LANG_HELP \
+	"de or en: the words added to the description\n" \
+	"(default: the file's Language, else the locale)"
 
 static int run(int argc, char **argv, struct ics_args *args, bool invite)
 {

@@ -716,7 +716,8 @@ static int run(int argc, char **argv, struct send_args *args)
 		OPT_SEQUENCE(&args->o.sequence, &args->sequence_given,
 			     "SEQUENCE of this version, instead of the journal's"),
 		OPT_LANG(&args->o.lang, &args->lang_given,
-			 "de or en: subject and text (default: the file's)"),
+			 "de or en: subject and text (default: the file's\n"
+			 "Language, else the locale, else en)"),
 		OPT_FLAG(0, "dry-run", &args->dry_run,
 			 "send nothing: write the messages, as an mbox on\n"
 			 "standard output or with -o into DIR"),
