@@ -14,6 +14,10 @@ size_t rt_utf8_decode(const char *s, size_t len, uint32_t *cp);
  * length, at least 1, and sets *cp; an invalid sequence counts one byte
  * and reads as U+FFFD, so output made from *cp is valid UTF-8. */
 size_t rt_utf8_next(const char *s, size_t len, uint32_t *cp);
+/* The same length without the code point: the bytes of the character
+ * at s (len > 0), 1 for an invalid one.  Text cut where these end is
+ * cut between characters, and a cut never swallows a CR or LF. */
+size_t rt_utf8_seqlen(const char *s, size_t len);
 /* Appends cp's UTF-8 encoding to out. */
 struct rt_buf;
 void rt_utf8_add(struct rt_buf *out, uint32_t cp);

@@ -39,11 +39,8 @@ void t_diag(struct parser *p, enum rt_severity sev, const struct text *t,
 size_t token_len(const char *s, size_t len)
 {
 	size_t i = 0;
-	while (i < len && !rt_is_space(s[i]) && s[i] != '|' && i < 24) {
-		uint32_t cp;
-		size_t n = rt_utf8_decode(s + i, len - i, &cp);
-		i += n ? n : 1;
-	}
+	while (i < len && !rt_is_space(s[i]) && s[i] != '|' && i < 24)
+		i += rt_utf8_seqlen(s + i, len - i);
 	return i;
 }
 

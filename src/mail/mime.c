@@ -3,20 +3,14 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "retrason/utf8.h"
+
 #define LINE_MAX_CHARS 78 /* RFC 5322 2.1.1: SHOULD */
 #define WORD_MAX 75       /* RFC 2047 2: an encoded word */
 
 static bool plain_char(unsigned char c)
 {
 	return c >= 0x20 && c < 0x7F;
-}
-
-/* Length of the UTF-8 character starting at s[0] (at least 1). */
-static size_t char_len(const char *s, size_t len)
-{
-	unsigned char c = (unsigned char)*s;
-	size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	return n > len ? len : n;
 }
 
 /* Q-encoding (RFC 2047 4.2) as allowed in a phrase (5.3): letters,
@@ -59,7 +53,7 @@ static void encoded_words(struct rt_buf *out, const char *s, size_t len, size_t 
 			room = WORD_MAX;
 		size_t used = frame, end = i;
 		while (end < len) {
-			size_t n = char_len(s + end, len - end), w = 0;
+			size_t n = rt_utf8_seqlen(s + end, len - end), w = 0;
 			for (size_t k = 0; k < n; k++)
 				w += q_len((unsigned char)s[end + k]);
 			if (used + w > room)
@@ -68,7 +62,7 @@ static void encoded_words(struct rt_buf *out, const char *s, size_t len, size_t 
 			end += n;
 		}
 		if (end == i)
-			end = i + char_len(s + i, len - i); /* cannot happen: 4 × 3 < 75 */
+			end = i + rt_utf8_seqlen(s + i, len - i); /* cannot happen: 4 × 3 < 75 */
 		if (fold) {
 			rt_buf_adds(out, "\r\n ");
 			*col = 1;

@@ -21,16 +21,6 @@ static void emit(struct wrapper *w, const char *s, size_t from, size_t to)
 	w->n++;
 }
 
-static size_t next_cp(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-	size_t n = rt_utf8_decode(s + i, len - i, cp);
-	if (n == 0) {
-		*cp = 0xFFFD;
-		n = 1;
-	}
-	return n;
-}
-
 /* After a hyphen inside a word ("Kick-Off"), but not inside addresses
  * and URLs, where a break would read as part of the text. */
 static bool hyphen_break(const char *s, size_t len, size_t at)
@@ -72,8 +62,8 @@ size_t rt_wrap(const char *s, size_t len, size_t width, struct rt_wrap_line **li
 
 		while (i < len) {
 			uint32_t cp;
-			size_t n = next_cp(s, len, i, &cp);
-			int cw = cp == 0xFFFD ? 1 : rt_wcwidth(cp);
+			size_t n = rt_utf8_next(s + i, len - i, &cp);
+			int cw = rt_wcwidth(cp);
 			if (cp == ' ') {
 				brk = i;
 				brk_next = i + 1;

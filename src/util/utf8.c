@@ -82,14 +82,8 @@ size_t rt_utf8_width(const char *s, size_t len)
 	size_t w = 0, i = 0;
 	while (i < len) {
 		uint32_t cp;
-		size_t n = rt_utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
-			w++;
-			i++;
-			continue;
-		}
-		w += (size_t)rt_wcwidth(cp);
-		i += n;
+		i += rt_utf8_next(s + i, len - i, &cp);
+		w += (size_t)rt_wcwidth(cp); /* U+FFFD: one column */
 	}
 	return w;
 }
@@ -98,9 +92,7 @@ size_t rt_utf8_chars(const char *s, size_t len)
 {
 	size_t c = 0, i = 0;
 	while (i < len) {
-		uint32_t cp;
-		size_t n = rt_utf8_decode(s + i, len - i, &cp);
-		i += n ? n : 1;
+		i += rt_utf8_seqlen(s + i, len - i);
 		c++;
 	}
 	return c;
@@ -136,6 +128,15 @@ size_t rt_utf8_next(const char *s, size_t len, uint32_t *cp)
 		return n;
 	*cp = 0xFFFD;
 	return 1;
+}
+
+size_t rt_utf8_seqlen(const char *s, size_t len)
+{
+	uint32_t cp;
+	if ((unsigned char)s[0] < 0x80)
+		return 1; /* most text: no need to decode */
+	size_t n = rt_utf8_decode(s, len, &cp);
+	return n ? n : 1;
 }
 
 void rt_utf8_add(struct rt_buf *out, uint32_t cp)

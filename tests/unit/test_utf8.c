@@ -21,6 +21,24 @@ static const struct {
 	{"\x80", 1, 0, 0},                    /* lone continuation */
 };
 
+/* rt_utf8_seqlen: a valid sequence whole, anything else one byte. */
+static const struct {
+	const char *in;
+	size_t len, want;
+} seqlen_rows[] = {
+	{"A", 1, 1},
+	{"\xC3\xBC!", 3, 2},              /* ü, then more */
+	{"\xE2\x80\x9E", 3, 3},          /* „ */
+	{"\xF0\x9F\x8E\x89", 4, 4},     /* 🎉 */
+	{"\xF0\x9F\x8E\x89", 3, 1},     /* cut short by len */
+	{"\xC3\x28", 2, 1},               /* bad continuation */
+	{"\xF8\r\n ", 4, 1},             /* no such lead byte: keeps the CRLF */
+	{"\xE2\r\n", 3, 1},
+	{"\x80\x80", 2, 1},               /* lone continuation */
+	{"\xED\xA0\x80", 3, 1},          /* surrogate */
+	{"\xC0\x80", 2, 1},               /* overlong */
+};
+
 static const struct {
 	uint32_t cp;
 	int width;
@@ -28,7 +46,7 @@ static const struct {
 	{'a', 1},     {0xFC, 1},    {0x0301, 0},  {0x200B, 0},  {0x00AD, 1},
 	{0x6F22, 2},  {0x30DB, 2},  {0xFF21, 2},  {0x1F389, 2}, {0x1F680, 2},
 	{0x1160, 0},  {0xAC00, 2},  {0x2014, 1},  {0xFE0F, 0},  {0x07, 0},
-	{0x2615, 2},  {0x1F1E9, 2},
+	{0x2615, 2},  {0x1F1E9, 2}, {0xFFFD, 1}, /* what an invalid byte shows as */
 };
 
 int main(void)
@@ -40,6 +58,8 @@ int main(void)
 		if (n)
 			CHECK_INT(cp, decode_rows[i].cp);
 	}
+	for (size_t i = 0; i < sizeof(seqlen_rows) / sizeof(seqlen_rows[0]); i++)
+		CHECK_INT(rt_utf8_seqlen(seqlen_rows[i].in, seqlen_rows[i].len), seqlen_rows[i].want);
 	for (size_t i = 0; i < sizeof(width_rows) / sizeof(width_rows[0]); i++)
 		CHECK_INT(rt_wcwidth(width_rows[i].cp), width_rows[i].width);
 
@@ -48,6 +68,7 @@ int main(void)
 	CHECK_INT(rt_utf8_width("東京", strlen("東京")), 4);
 	CHECK_INT(rt_utf8_width("\xFF" "a", 2), 2); /* invalid byte: one column */
 	CHECK_INT(rt_utf8_chars("„ü“", strlen("„ü“")), 3);
+	CHECK_INT(rt_utf8_chars("\xC3\x28\xFF", 3), 3); /* an invalid byte: one each */
 
 	/* encode is decode's inverse over the whole range */
 	for (uint32_t cp = 0; cp <= 0x10FFFF; cp += (cp < 0x800 ? 1 : 97)) {
