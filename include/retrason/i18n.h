@@ -55,6 +55,13 @@ bool rt_lang_from_env(enum rt_lang *out);
 
 const char *rt_msg(enum rt_lang lang, enum rt_msg msg);
 
+/* Month 1..12, weekday 0 = Monday … 6 = Sunday (rt_date_weekday()):
+ * "Dezember" / "December", "Dez." / "Dec", "Mo." / "Mon".  The English
+ * abbreviations are those RFC 5322 dates use, whatever the language. */
+const char *rt_month_name(enum rt_lang lang, int month);
+const char *rt_month_abbr(enum rt_lang lang, int month);
+const char *rt_weekday_abbr(enum rt_lang lang, int weekday);
+
 /* "Montag, 5. Dezember 2022" / "Monday, 5 December 2022"; without the
  * year when with_year is false ("Montag, 5. Dezember"). */
 void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,

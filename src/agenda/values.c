@@ -6,15 +6,11 @@
 
 #include "parser.h"
 #include "retrason/buf.h"
+#include "retrason/i18n.h"
 #include "retrason/strutil.h"
 #include "retrason/tz.h"
 #include "retrason/utf8.h"
 #include "retrason/xalloc.h"
-
-static const char *const month_names[12] = {
-	"January", "February", "March",     "April",   "May",      "June",
-	"July",    "August",   "September", "October", "November", "December",
-};
 
 void t_diag(struct parser *p, enum rt_severity sev, const struct text *t,
 	    size_t off, size_t n, const char *hint, const char *fmt, ...)
@@ -122,11 +118,11 @@ bool read_date(struct parser *p, const struct text *t, size_t off, size_t len,
 		if (d.day < 1 || d.day > rt_days_in_month(d.year, d.month)) {
 			char hint[96];
 			snprintf(hint, sizeof(hint), "the last day of %s %d is %04d-%02d-%02d",
-				 month_names[d.month - 1], d.year, d.year, d.month,
+				 rt_month_name(RT_LANG_EN, d.month), d.year, d.year, d.month,
 				 rt_days_in_month(d.year, d.month));
 			t_err(p, t, off + 8, 2, hint,
 			      "invalid date '%.*s': %s %d has %d days", (int)len, s,
-			      month_names[d.month - 1], d.year,
+			      rt_month_name(RT_LANG_EN, d.month), d.year,
 			      rt_days_in_month(d.year, d.month));
 			return false;
 		}

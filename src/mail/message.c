@@ -7,6 +7,7 @@
 
 #include "retrason/export.h"
 #include "retrason/hash.h"
+#include "retrason/i18n.h"
 #include "retrason/mail.h"
 #include "retrason/mime.h"
 #include "retrason/render.h"
@@ -63,15 +64,14 @@ void rt_mail_html_part(struct rt_buf *out, const struct rt_agenda *a,
 /* RFC 5322 date-time, in UTC, with English names as the RFC wants. */
 static void date_header(struct rt_buf *out, long long when)
 {
-	static const char *const wd[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	time_t t = (time_t)when;
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	rt_buf_addf(out, "Date: %s, %d %s %d %02d:%02d:%02d +0000\r\n", wd[tm.tm_wday],
-		    tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-		    tm.tm_sec);
+	/* tm_wday counts from Sunday, rt_weekday_abbr() from Monday. */
+	rt_buf_addf(out, "Date: %s, %d %s %d %02d:%02d:%02d +0000\r\n",
+		    rt_weekday_abbr(RT_LANG_EN, (tm.tm_wday + 6) % 7), tm.tm_mday,
+		    rt_month_abbr(RT_LANG_EN, tm.tm_mon + 1), tm.tm_year + 1900, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
 }
 
 /* The payload for this recipient alone. */

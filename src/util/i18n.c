@@ -42,6 +42,20 @@ static const char *const months[2][12] = {
 			"August", "September", "Oktober", "November", "Dezember"},
 };
 
+/* The English ones are also RFC 5322's (the Date header): keep them so. */
+static const char *const weekdays_short[2][7] = {
+	[RT_LANG_EN] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+	[RT_LANG_DE] = {"Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."},
+};
+
+static const char *const months_short[2][12] = {
+	[RT_LANG_EN] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+			"Oct", "Nov", "Dec"},
+	/* Duden's abbreviations: short months stay whole. */
+	[RT_LANG_DE] = {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.",
+			"Sept.", "Okt.", "Nov.", "Dez."},
+};
+
 bool rt_lang_from_tag(const char *tag, enum rt_lang *out)
 {
 	size_t n = strcspn(tag, "-_.@");
@@ -80,6 +94,21 @@ const char *rt_msg(enum rt_lang lang, enum rt_msg msg)
 	return messages[lang][msg];
 }
 
+const char *rt_month_name(enum rt_lang lang, int month)
+{
+	return months[lang][month - 1];
+}
+
+const char *rt_month_abbr(enum rt_lang lang, int month)
+{
+	return months_short[lang][month - 1];
+}
+
+const char *rt_weekday_abbr(enum rt_lang lang, int weekday)
+{
+	return weekdays_short[lang][weekday];
+}
+
 void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,
 		 bool with_year)
 {
@@ -95,23 +124,12 @@ void rt_fmt_date(struct rt_buf *out, enum rt_lang lang, struct rt_date d,
 
 void rt_fmt_date_short(struct rt_buf *out, enum rt_lang lang, struct rt_date d)
 {
-	static const char *const wd[2][7] = {
-		[RT_LANG_EN] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
-		[RT_LANG_DE] = {"Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."},
-	};
-	static const char *const mon[2][12] = {
-		[RT_LANG_EN] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-				"Oct", "Nov", "Dec"},
-		/* Duden's abbreviations: short months stay whole. */
-		[RT_LANG_DE] = {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.",
-				"Sept.", "Okt.", "Nov.", "Dez."},
-	};
+	const char *wd = weekdays_short[lang][rt_date_weekday(d)];
+	const char *mon = months_short[lang][d.month - 1];
 	if (lang == RT_LANG_DE)
-		rt_buf_addf(out, "%s, %d. %s %d", wd[lang][rt_date_weekday(d)], d.day,
-			    mon[lang][d.month - 1], d.year);
+		rt_buf_addf(out, "%s, %d. %s %d", wd, d.day, mon, d.year);
 	else
-		rt_buf_addf(out, "%s %d %s %d", wd[lang][rt_date_weekday(d)], d.day,
-			    mon[lang][d.month - 1], d.year);
+		rt_buf_addf(out, "%s %d %s %d", wd, d.day, mon, d.year);
 }
 
 void rt_fmt_clock(struct rt_buf *out, int minutes)
