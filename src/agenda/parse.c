@@ -140,14 +140,10 @@ static bool header_line(struct state *st, const struct rt_line *ln)
 		if (rt_strncaseeq(ln->s, n, field_names[i]))
 			id = (enum field_id)i;
 	if (id == F_UNKNOWN) {
-		const char *near = rt_did_you_mean(ln->s, n, field_names, F_COUNT);
-		char hint[128], msg[128];
-		if (near)
-			snprintf(hint, sizeof(hint), "did you mean '%s'?", near);
-		else
-			snprintf(hint, sizeof(hint),
-				 "see retrason-agenda(5) for the fields; X-Name keeps "
-				 "one of your own");
+		char note[128], msg[128];
+		const char *hint = rt_did_you_mean_note(
+			note, sizeof(note), rt_did_you_mean(ln->s, n, field_names, F_COUNT),
+			"see retrason-agenda(5) for the fields; X-Name keeps one of your own");
 		snprintf(msg, sizeof(msg), "unknown field '%.*s'", (int)(n > 40 ? 40 : n),
 			 ln->s);
 		line_err(p, RT_ERROR, ln, 0, n, hint, msg);

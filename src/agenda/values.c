@@ -323,13 +323,10 @@ bool read_status(struct parser *p, const struct text *t, enum rt_status *out)
 		 rt_strncaseeq(t->s, t->len, "canceled"))
 		*out = RT_STATUS_CANCELLED;
 	else {
-		const char *near = rt_did_you_mean(t->s, t->len, names, 3);
-		char hint[96];
-		if (near)
-			snprintf(hint, sizeof(hint), "did you mean '%s'?", near);
-		else
-			snprintf(hint, sizeof(hint),
-				 "Status is confirmed, tentative or cancelled");
+		char note[96];
+		const char *hint = rt_did_you_mean_note(
+			note, sizeof(note), rt_did_you_mean(t->s, t->len, names, 3),
+			"Status is confirmed, tentative or cancelled");
 		t_err(p, t, 0, t->len, hint, "unknown status '%.*s'",
 		      (int)token_len(t->s, t->len), t->s);
 		return false;
@@ -437,12 +434,9 @@ bool read_timezone(struct parser *p, const struct text *t)
 		break;
 	case RT_TZ_UNKNOWN: {
 		char *near = rt_tz_suggest(name);
-		char hint[128];
-		if (near)
-			snprintf(hint, sizeof(hint), "did you mean '%s'?", near);
-		else
-			snprintf(hint, sizeof(hint),
-				 "use an IANA zone name such as 'Europe/Berlin'");
+		char note[128];
+		const char *hint = rt_did_you_mean_note(
+			note, sizeof(note), near, "use an IANA zone name such as 'Europe/Berlin'");
 		t_err(p, t, 0, t->len, hint, "unknown time zone '%.*s'",
 		      (int)(t->len > 64 ? 64 : t->len), t->s);
 		free(near);

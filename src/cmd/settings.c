@@ -100,10 +100,10 @@ int settings_load(struct settings *s)
 		while (k < NKEYS && !rt_strncaseeq(ln.s + i, kend - i, keys[k]))
 			k++;
 		if (k == NKEYS) {
-			const char *near = rt_did_you_mean(ln.s + i, kend - i, keys, NKEYS);
-			char hint[96];
-			snprintf(hint, sizeof(hint), near ? "did you mean '%s'?" : "%s",
-				 near ? near : "the keys are smtp, user, from, cacert, password-command");
+			char note[96];
+			const char *hint = rt_did_you_mean_note(
+				note, sizeof(note), rt_did_you_mean(ln.s + i, kend - i, keys, NKEYS),
+				"the keys are smtp, user, from, cacert, password-command");
 			rt_diag_at(&d, RT_ERROR, ln.no, ln.off, ln.off + i, kend - i, hint,
 				   "unknown setting '%.*s'", (int)(kend - i > 40 ? 40 : kend - i),
 				   ln.s + i);

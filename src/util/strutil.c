@@ -1,5 +1,6 @@
 #include "retrason/strutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "retrason/xalloc.h"
@@ -62,24 +63,49 @@ size_t rt_edit_distance(const char *a, size_t alen, const char *b)
 	return d;
 }
 
+void rt_nearest_init(struct rt_nearest *n, const char *word, size_t len, size_t letters)
+{
+	n->word = word;
+	n->len = len;
+	n->limit = len / letters > 1 ? len / letters : 1;
+	n->best = NULL;
+	n->best_d = (size_t)-1;
+}
+
+void rt_nearest_add(struct rt_nearest *n, const char *candidate)
+{
+	/* Nothing to suggest for nothing; a long word is no typo, and its
+	 * distances would cost len times each candidate's length. */
+	if (n->len == 0 || n->len > 64)
+		return;
+	/* The distance is at least the difference in length: skip the
+	 * candidates that cannot come within the limit without computing
+	 * it (most of the ~600 zone names). */
+	size_t c = strlen(candidate);
+	if ((c > n->len ? c - n->len : n->len - c) > n->limit)
+		return;
+	size_t d = rt_edit_distance(n->word, n->len, candidate);
+	if (d <= n->limit && d < n->best_d) {
+		n->best_d = d;
+		n->best = candidate;
+	}
+}
+
 const char *rt_did_you_mean(const char *word, size_t len,
 			    const char *const *candidates, size_t n)
 {
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
+	struct rt_nearest near;
+	rt_nearest_init(&near, word, len, 3);
+	for (size_t i = 0; i < n; i++)
+		rt_nearest_add(&near, candidates[i]);
+	return near.best;
+}
 
-	if (len == 0 || len > 64)
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		size_t d = rt_edit_distance(word, len, candidates[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = candidates[i];
-		}
-	}
-	/* Allow about one typo per three letters, at least one. */
-	size_t limit = len / 3 > 1 ? len / 3 : 1;
-	if (best && best_d <= limit)
-		return best;
-	return NULL;
+const char *rt_did_you_mean_note(char *buf, size_t size, const char *near,
+				 const char *otherwise)
+{
+	if (!near)
+		return otherwise;
+	snprintf(buf, size, "did you mean '%s'?", near);
+	return buf;
 }

@@ -158,38 +158,20 @@ static void each_known_zone(void (*fn)(const char *name, void *ctx), void *ctx)
 		fn(zone_names.data + i, ctx);
 }
 
-struct suggest {
-	const char *word;
-	size_t len;
-	char *best;
-	size_t best_d;
-};
-
 static void consider(const char *name, void *ctx)
 {
-	struct suggest *s = ctx;
-	/* The distance is at least the difference in length: skip names
-	 * that cannot come within the limit (most of ~600). */
-	size_t n = strlen(name), limit = s->len / 4 > 1 ? s->len / 4 : 1;
-	if ((n > s->len ? n - s->len : s->len - n) > limit)
-		return;
-	size_t d = rt_edit_distance(s->word, s->len, name);
-	if (d < s->best_d) {
-		s->best_d = d;
-		free(s->best);
-		s->best = xstrdup(name);
-	}
+	rt_nearest_add(ctx, name);
 }
 
 char *rt_tz_suggest(const char *name)
 {
-	struct suggest s = {name, strlen(name), NULL, (size_t)-1};
-	if (s.len == 0 || s.len > 64)
+	struct rt_nearest n;
+	/* One edit per four letters, stricter than for field names: zone
+	 * names are long and there are hundreds of them. */
+	rt_nearest_init(&n, name, strlen(name), 4);
+	each_known_zone(consider, &n);
+	/* The name itself, when it is listed but its file is missing. */
+	if (!n.best || !strcmp(n.best, name))
 		return NULL;
-	each_known_zone(consider, &s);
-	size_t limit = s.len / 4 > 1 ? s.len / 4 : 1;
-	if (s.best && s.best_d <= limit && strcmp(s.best, name) != 0)
-		return s.best;
-	free(s.best);
-	return NULL;
+	return xstrdup(n.best);
 }
