@@ -13,6 +13,14 @@
 
 enum rt_ics_method { RT_ICS_PUBLISH, RT_ICS_REQUEST, RT_ICS_CANCEL };
 
+/* The iTIP METHOD (RFC 5546 1.4) of each: for METHOD: in the payload and
+ * method= on its MIME part, which must say the same. */
+static inline const char *rt_ics_method_name(enum rt_ics_method m)
+{
+	static const char *const names[] = {"PUBLISH", "REQUEST", "CANCEL"};
+	return names[m];
+}
+
 struct rt_ics_opts {
 	enum rt_ics_method method;
 	bool withdrawal;   /* CANCEL: for the attendees only, the event goes on */

@@ -20,6 +20,9 @@
 #include "retrason/utf8.h"
 #include "retrason/xalloc.h"
 
+/* Words of the journal's grammar, not iTIP METHODs (rt_ics_method_name()):
+ * WITHDRAW is sent as a METHOD:CANCEL to one attendee, and what the file
+ * says must not change when the mail does. */
 const char *const rt_journal_method_names[3] = {"REQUEST", "WITHDRAW", "CANCEL"};
 static const char *const kind_names[] = {"version", "intent", "sent", "failed", "snapshot"};
 static const int nfields[] = {5, 6, 7, 8, 5};

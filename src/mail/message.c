@@ -8,6 +8,7 @@
 #include "retrason/export.h"
 #include "retrason/hash.h"
 #include "retrason/i18n.h"
+#include "retrason/ical.h"
 #include "retrason/mail.h"
 #include "retrason/mime.h"
 #include "retrason/render.h"
@@ -109,7 +110,6 @@ static int payload(struct rt_buf *out, const struct rt_agenda *a,
 int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 		  const struct rt_recipient *to, const struct rt_mail_opts *o)
 {
-	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
 	struct rt_buf ics, tmp;
 	rt_buf_init(&ics);
 	rt_buf_init(&tmp);
@@ -177,7 +177,7 @@ int rt_mail_build(struct rt_buf *out, const struct rt_agenda *a,
 		    "Content-Type: text/calendar; charset=UTF-8; method=%s\r\n"
 		    "Content-Transfer-Encoding: base64\r\n"
 		    "\r\n",
-		    alt, methods[o->method]);
+		    alt, rt_ics_method_name(o->method));
 	rt_mime_base64(out, ics.data, ics.len);
 	rt_buf_addf(out,
 		    "\r\n--%s--\r\n"
