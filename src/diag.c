@@ -87,7 +87,8 @@ struct style {
 	const char *bold, *err, *warn, *note, *caret, *off;
 };
 
-/* One displayable unit of a source line: where it is and how wide. */
+/* Where the source line that starts at start ends, before its LF or
+ * CR LF: a file with CRLF line ends shows no stray CR. */
 static size_t line_end(const struct rt_diags *d, size_t start)
 {
 	const char *nl = memchr(d->src + start, '\n', d->src_len - start);
