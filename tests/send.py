@@ -502,5 +502,60 @@ def tests(tmp):
     expect("--insecure with a password off this machine: refused, exit 64",
            p.returncode == 64 and b"password" in p.stderr, p.stderr)
 
+    # 13. A server's reply is not text we can trust: invalid UTF-8 and
+    # controls in a refusal reach `invite status --json` as valid JSON,
+    # and a journal that holds such bytes is refused, not passed on.
+    folder = os.path.join(tmp, "badbytes")
+    os.mkdir(folder)
+    bad_agenda = os.path.join(folder, "kickoff.agenda")
+    shutil.copy(agenda, bad_agenda)
+    bad_list = os.path.join(folder, "list.txt")
+    with open(bad_list, "w") as f:
+        f.write("badbytes@example.org\nerika@example.org\n")
+    server, h, port = smtp_server.start()
+    try:
+        p = send(["invite", "send", "--to", bad_list, "--smtp", f"smtp://127.0.0.1:{port}",
+                  "--retries", "0", bad_agenda])
+    finally:
+        server.stop()
+    expect("bad bytes: the refusal counts as one (exit 69)", p.returncode == 69, p.stderr)
+    st = send(["invite", "status", "--json", bad_agenda])
+    try:
+        status = json.loads(st.stdout.decode("utf-8", errors="strict"))
+        reasons = [r.get("reason") for r in status["recipients"]]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as e:
+        status, reasons = None, [repr(e)]
+    expect("bad bytes: status --json is valid UTF-8 and JSON", st.returncode == 0 and status,
+           (st.returncode, st.stdout, st.stderr))
+    reason = reasons[0] or ""
+    expect("bad bytes: the reason keeps the server's words, without controls",
+           "550 5.1.1 " in reason and "red" in reason and '"q" \\ end' in reason and
+           not any(ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0 for c in reason), reasons)
+    st = send(["invite", "status", bad_agenda])
+    try:
+        st.stdout.decode("utf-8", errors="strict")
+        table_utf8 = True
+    except UnicodeDecodeError:
+        table_utf8 = False
+    expect("bad bytes: the table is valid UTF-8 without escapes",
+           st.returncode == 0 and table_utf8 and b"\x1b" not in st.stdout, st.stdout)
+    # The same bytes written into the journal by hand: its reader refuses
+    # them at their place instead of handing them to the JSON.
+    bad_journal = bad_agenda + ".journal"
+    with open(bad_journal, "rb") as f:
+        lines = f.read().split(b"\n")
+    at = next(i for i, l in enumerate(lines) if l.startswith(b"failed\t"))
+    fields = lines[at].split(b"\t")
+    fields[-1] = b"550 \xc3 caf\xe9"
+    lines[at] = b"\t".join(fields)
+    with open(bad_journal, "wb") as f:
+        f.write(b"\n".join(lines))
+    for how in (["--json"], []):
+        st = send(["invite", "status", *how, bad_agenda])
+        expect(f"bad bytes by hand: {' '.join(['status', *how])} refuses the journal at its line",
+               st.returncode != 0 and not st.stdout and
+               f"journal:{at + 1}:".encode() in st.stderr and b"invalid UTF-8" in st.stderr,
+               (st.returncode, st.stdout, st.stderr))
+
 
 main()

@@ -1,6 +1,7 @@
 """A real SMTP server on loopback for the tests (python3-aiosmtpd), with
 faults to order: recipients whose address holds "refuse" get 550, "later"
-451, "datafail" 451 after DATA; AUTH when a user is given."""
+451, "badbytes" a 550 whose text is invalid UTF-8 and controls (BAD_BYTES),
+"datafail" 451 after DATA; AUTH when a user is given."""
 import asyncio
 import os
 import socket
@@ -15,6 +16,11 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# A reply as a broken or hostile server might word it: a stray
+# continuation byte, a cut sequence, Latin-1, an escape sequence, a DEL.
+BAD_BYTES = b"550 5.1.1 \x80 caf\xc3 \xe9t\xe9 \xf0\x9f\x8e \x1b[31mred\x7f \"q\" \\ end"
 
 
 class Recorder:
@@ -34,6 +40,8 @@ class Recorder:
             return "550 5.1.1 no such user here"
         if self.faults and "later" in address:
             return "451 4.3.0 try again later"
+        if self.faults and "badbytes" in address:
+            return BAD_BYTES  # aiosmtpd sends bytes as they are
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
