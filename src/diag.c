@@ -28,6 +28,7 @@ void rt_diags_finish(struct rt_diags *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->v[i].message);
 		free(d->v[i].hint);
+		free(d->v[i].note);
 	}
 	free(d->v);
 	memset(d, 0, sizeof(*d));
@@ -56,6 +57,7 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 		size_t line_start, size_t offset, size_t length,
 		const char *hint, const char *fmt, ...)
 {
+	d->last_kept = false;
 	if (sev == RT_ERROR) {
 		if (++d->errors > RT_DIAG_MAX_ERRORS)
 			return;
@@ -64,6 +66,7 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 		if (++d->warnings > RT_DIAG_MAX_ERRORS)
 			return;
 	}
+	d->last_kept = true;
 	XGROW(d->v, d->cap, d->n + 1);
 	struct rt_diag *r = &d->v[d->n++];
 	struct rt_buf b;
@@ -73,6 +76,7 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 	va_start(ap, fmt);
 	rt_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
+	memset(r, 0, sizeof(*r));
 	r->severity = sev;
 	r->line = line;
 	r->line_start = line_start;
@@ -80,6 +84,27 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 	r->length = length ? length : 1;
 	r->message = clean(rt_buf_str(&b));
 	r->hint = hint ? clean(hint) : NULL;
+	rt_buf_finish(&b);
+}
+
+void rt_diag_note(struct rt_diags *d, unsigned line, size_t line_start, size_t offset,
+		  size_t length, const char *fmt, ...)
+{
+	if (!d->last_kept || !line)
+		return;
+	struct rt_diag *r = &d->v[d->n - 1];
+	struct rt_buf b;
+	va_list ap;
+	rt_buf_init(&b);
+	va_start(ap, fmt);
+	rt_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(r->note);
+	r->note = clean(rt_buf_str(&b));
+	r->note_line = line;
+	r->note_line_start = line_start;
+	r->note_offset = offset < line_start ? line_start : offset;
+	r->note_length = length ? length : 1;
 	rt_buf_finish(&b);
 }
 
@@ -128,8 +153,14 @@ static size_t show_char(const char *s, size_t len, size_t col, struct rt_buf *ou
 	return n;
 }
 
-static void print_source(const struct rt_diags *d, const struct rt_diag *r,
-			 FILE *f, const struct style *st)
+/* One place in the source: the line it is on, and a caret under it. */
+struct place {
+	unsigned line;
+	size_t line_start, offset, length;
+};
+
+static void print_source(const struct rt_diags *d, const struct place *r, FILE *f,
+			 const struct style *st)
 {
 	size_t start = r->line_start, end = line_end(d, start);
 	size_t off = r->offset > end ? end : r->offset;
@@ -191,6 +222,11 @@ static void print_source(const struct rt_diags *d, const struct rt_diag *r,
 	rt_buf_finish(&mark);
 }
 
+static size_t column(const struct rt_diags *d, const struct place *at)
+{
+	return rt_utf8_chars(d->src + at->line_start, at->offset - at->line_start) + 1;
+}
+
 /* Source order, file-wide records last; stable, so records about one
  * place keep the order they were found in. */
 static int by_position(const void *pa, const void *pb)
@@ -221,12 +257,19 @@ void rt_diags_print(const struct rt_diags *d, FILE *f, bool color)
 		bool err = r->severity == RT_ERROR;
 		const char *label = err ? "error" : "warning";
 		if (r->line) {
-			size_t col = rt_utf8_chars(d->src + r->line_start,
-						   r->offset - r->line_start) + 1;
+			struct place at = {r->line, r->line_start, r->offset, r->length};
 			fprintf(f, "%s%s:%u:%zu:%s %s%s:%s %s\n", st->bold, d->path,
-				r->line, col, st->off, err ? st->err : st->warn, label,
-				st->off, r->message);
-			print_source(d, r, f, st);
+				r->line, column(d, &at), st->off, err ? st->err : st->warn,
+				label, st->off, r->message);
+			print_source(d, &at, f, st);
+			if (r->note) {
+				struct place other = {r->note_line, r->note_line_start,
+						      r->note_offset, r->note_length};
+				fprintf(f, "%s%s:%u:%zu:%s %snote:%s %s\n", st->bold, d->path,
+					other.line, column(d, &other), st->off, st->note,
+					st->off, r->note);
+				print_source(d, &other, f, st);
+			}
 		} else {
 			fprintf(f, "%s%s:%s %s%s:%s %s\n", st->bold, d->path, st->off,
 				err ? st->err : st->warn, label, st->off, r->message);

@@ -24,6 +24,11 @@ struct rt_diag {
 	size_t length;      /* bytes underlined (at least the caret) */
 	char *message;
 	char *hint;         /* or NULL */
+	/* A second place the record is about, shown after it as a
+	 * compiler shows "previous definition here"; note NULL: none. */
+	unsigned note_line;
+	size_t note_line_start, note_offset, note_length;
+	char *note;
 };
 
 /* After this many errors a file's further errors are counted, not kept. */
@@ -36,6 +41,7 @@ struct rt_diags {
 	struct rt_diag *v;
 	size_t n, cap;
 	size_t errors, warnings; /* all of them, kept or not */
+	bool last_kept;          /* the last rt_diag_at() made a record */
 };
 
 /* path and src are borrowed and must outlive d. */
@@ -48,6 +54,11 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 		size_t line_start, size_t offset, size_t length,
 		const char *hint, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
+
+/* Adds to the record rt_diag_at() just made (none if it was over the
+ * cap) a note at another place in the source. */
+void rt_diag_note(struct rt_diags *d, unsigned line, size_t line_start, size_t offset,
+		  size_t length, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* Prints every record to f; color adds ANSI colour. */
 void rt_diags_print(const struct rt_diags *d, FILE *f, bool color);

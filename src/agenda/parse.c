@@ -49,6 +49,9 @@ struct state {
 	int prev_start;    /* -1: no item yet today */
 	bool wrapped;      /* past midnight in an overnight event */
 	struct rt_item *cur; /* item collecting notes */
+	struct item_place *places; /* one per item */
+	struct span *speaker_at;   /* every speaker's, item by item */
+	size_t nspeaker_at, speaker_cap;
 	bool seen_item;      /* an item line came, good or bad */
 	bool seen_header_line; /* some header line, even a refused one */
 	/* Header fields on lines refused as a whole (bad UTF-8, control
@@ -437,7 +440,7 @@ static void end_notes(struct state *st)
 	st->cur = NULL;
 }
 
-static void fmt_clock(char *buf, size_t n, int minutes)
+void fmt_clock(char *buf, size_t n, int minutes)
 {
 	minutes %= RT_MINUTES_PER_DAY;
 	snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
@@ -560,9 +563,13 @@ static void speakers(struct state *st, struct rt_item *it, const struct text *t,
 		const char *q = memchr(s + from, sep, len - from);
 		size_t to = q ? (size_t)(q - s) : len;
 		char *name = part_text(p, s + from, to - from);
-		if (name)
+		if (name) {
 			it->speakers[it->nspeakers++] = name;
-		else
+			size_t at = skip_blank(s, from, to);
+			XGROW(st->speaker_at, st->speaker_cap, st->nspeaker_at + 1);
+			st->speaker_at[st->nspeaker_at++] =
+				(struct span){t->line->off + t->base + off + at, rtrim(s + at, to - at)};
+		} else
 			t_warn(p, t, off + from, to - from ? to - from : 1,
 			       "remove the extra separator", "empty name in the speaker list");
 		if (!q)
@@ -703,8 +710,11 @@ static void item_line(struct state *st, const struct rt_line *ln)
 
 	size_t cap = st->items_cap;
 	XGROW(a->items, st->items_cap, a->nitems + 1);
-	if (st->items_cap != cap)
+	if (st->items_cap != cap) {
 		rt_prefault(a->items, cap * sizeof(*a->items), st->items_cap * sizeof(*a->items));
+		st->places = xrealloc(st->places, st->items_cap * sizeof(*st->places));
+	}
+	st->places[a->nitems] = (struct item_place){ln->no, ln->off, {0, 0}, st->nspeaker_at};
 	struct rt_item *it = &a->items[a->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->day = st->day;
@@ -717,6 +727,11 @@ static void item_line(struct state *st, const struct rt_line *ln)
 		speakers(st, it, &t, starts[2], ends[2] - starts[2]);
 	if (nparts == 4)
 		it->room = part_text(p, t.s + starts[3], ends[3] - starts[3]);
+	if (it->room) {
+		size_t at = skip_blank(t.s, starts[3], ends[3]);
+		st->places[a->nitems - 1].room =
+			(struct span){ln->off + at, rtrim(t.s + at, ends[3] - at)};
+	}
 	st->cur = it;
 }
 
@@ -890,6 +905,7 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 	end_block(&st);
 	end_notes(&st);
 	finish_timeline(a);
+	check_clashes(&st.p, st.places, st.speaker_at);
 	if (!a->uid && diags->errors == 0) {
 		char *uid = rt_agenda_uid(a);
 		struct rt_buf hint;
@@ -906,6 +922,8 @@ out:
 	for (size_t i = 0; i < st.nfields; i++)
 		rt_buf_finish(&st.fields[i].value);
 	free(st.fields);
+	free(st.places);
+	free(st.speaker_at);
 	rt_buf_finish(&st.block);
 	return a;
 }

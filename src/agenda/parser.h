@@ -55,6 +55,27 @@ size_t skip_clock_suffix(const char *s, size_t i, size_t len);
 size_t dash_len(const char *s, size_t len);
 size_t skip_blank(const char *s, size_t i, size_t len);
 
+/* Where an item's room and speakers stand in the source (byte offsets),
+ * kept beside the items while parsing for the clash warnings. */
+struct span {
+	size_t off, len;
+};
+struct item_place {
+	unsigned line;
+	size_t line_start;
+	struct span room;     /* len 0: no room */
+	size_t first_speaker; /* its speakers' spans start here */
+};
+
+/* Warns about two items in one room at once, and a speaker in two items
+ * at once, each with a note at the other item (clash.c).  The items'
+ * ends must be known (after the timeline is finished). */
+void check_clashes(struct parser *p, const struct item_place *places,
+		   const struct span *speakers);
+
+/* "HH:MM" of minutes after a midnight (a day or more: the next days'). */
+void fmt_clock(char *buf, size_t n, int minutes);
+
 bool read_status(struct parser *p, const struct text *t, enum rt_status *out);
 bool read_reminder(struct parser *p, const struct text *t, int *minutes);
 bool read_language(struct parser *p, const struct text *t);
