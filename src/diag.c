@@ -53,6 +53,17 @@ static char *clean(const char *s)
 	return rt_buf_steal(&b);
 }
 
+/* A message as printf would write it, cleaned as above. */
+static char *vformat(const char *fmt, va_list ap)
+{
+	struct rt_buf b;
+	rt_buf_init(&b);
+	rt_buf_vaddf(&b, fmt, ap);
+	char *out = clean(rt_buf_str(&b));
+	rt_buf_finish(&b);
+	return out;
+}
+
 void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 		size_t line_start, size_t offset, size_t length,
 		const char *hint, const char *fmt, ...)
@@ -69,22 +80,17 @@ void rt_diag_at(struct rt_diags *d, enum rt_severity sev, unsigned line,
 	d->last_kept = true;
 	XGROW(d->v, d->cap, d->n + 1);
 	struct rt_diag *r = &d->v[d->n++];
-	struct rt_buf b;
 	va_list ap;
-
-	rt_buf_init(&b);
-	va_start(ap, fmt);
-	rt_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
 	memset(r, 0, sizeof(*r));
 	r->severity = sev;
 	r->line = line;
 	r->line_start = line_start;
 	r->offset = offset < line_start ? line_start : offset;
 	r->length = length ? length : 1;
-	r->message = clean(rt_buf_str(&b));
+	va_start(ap, fmt);
+	r->message = vformat(fmt, ap);
+	va_end(ap);
 	r->hint = hint ? clean(hint) : NULL;
-	rt_buf_finish(&b);
 }
 
 void rt_diag_note(struct rt_diags *d, unsigned line, size_t line_start, size_t offset,
@@ -93,19 +99,15 @@ void rt_diag_note(struct rt_diags *d, unsigned line, size_t line_start, size_t o
 	if (!d->last_kept || !line)
 		return;
 	struct rt_diag *r = &d->v[d->n - 1];
-	struct rt_buf b;
 	va_list ap;
-	rt_buf_init(&b);
-	va_start(ap, fmt);
-	rt_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
 	free(r->note);
-	r->note = clean(rt_buf_str(&b));
+	va_start(ap, fmt);
+	r->note = vformat(fmt, ap);
+	va_end(ap);
 	r->note_line = line;
 	r->note_line_start = line_start;
 	r->note_offset = offset < line_start ? line_start : offset;
 	r->note_length = length ? length : 1;
-	rt_buf_finish(&b);
 }
 
 struct style {
