@@ -239,6 +239,18 @@ def tests(tmp):
         ("Einlass", utc(B, 2024, 6, 14, 22, 0), utc(B, 2024, 6, 15, 0, 30)),
         ("Mitternacht", utc(B, 2024, 6, 15, 0, 30), utc(B, 2024, 6, 15, 2, 0))], B)
 
+    # 3b. An item past midnight in a daytime event ends the next day.
+    hack = agenda(tmp, "hack.agenda",
+                  "Title: Workshop\nDate: 2024-10-26\nTime: 09:00-18:00\n"
+                  "Timezone: Europe/Berlin\nUID: hack@example.org\n\nAgenda:\n"
+                  "09:00-17:00 | Sessions\n20:00-04:00 | Hackathon | | Lab\n")
+    p = run(["agenda", "ics", "--items", hack])
+    check_calendar("item past midnight", p.stdout, [
+        ("Workshop", utc(B, 2024, 10, 26, 9, 0), utc(B, 2024, 10, 26, 18, 0)),
+        ("Sessions", utc(B, 2024, 10, 26, 9, 0), utc(B, 2024, 10, 26, 17, 0)),
+        # The night the clocks go back: 04:00 CET, nine hours on.
+        ("Hackathon", utc(B, 2024, 10, 26, 20, 0), utc(B, 2024, 10, 27, 4, 0))], B)
+
     # 4. All day: dates, the end exclusive.
     allday = agenda(tmp, "allday.agenda",
                     "Title: Tag der offenen Tür\nDate: 2024-05-01\nUID: tag@example.org\n"

@@ -38,7 +38,7 @@ def agendas():
                 yield f"{name}:{fname}", data
 
 
-TIME = re.compile(r"^(\d\d:\d\d(–\d\d:\d\d)?)( +)(\S)")
+TIME = re.compile(r"^(\d\d:\d\d(–\d\d:\d\d( \(\+1\))?)?)( +)(\S)")
 
 
 def check(label, text, cols, titles):
@@ -52,7 +52,7 @@ def check(label, text, cols, titles):
             problems.append(f"line {n} has trailing blanks: {line!r}")
         m = TIME.match(line)
         if m:
-            title_cols.add(width(m.group(1)) + len(m.group(3)))
+            title_cols.add(width(m.group(1)) + len(m.group(4)))
     if len(title_cols) > 1:
         problems.append(f"item titles start in columns {sorted(title_cols)}")
     packed = re.sub(r"\s+", "", text)

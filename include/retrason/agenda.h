@@ -104,6 +104,11 @@ void rt_agenda_free(struct rt_agenda *a);
 void rt_agenda_when(const struct rt_agenda *a, size_t day, int minutes,
 		    struct rt_date *date, int *min_of_day);
 
+/* Whether an item ends on a later day than it starts ("20:00-04:00")
+ * in an event whose Time does not itself cross midnight: there, unlike
+ * in a night event, the reader must be told. */
+bool rt_item_next_day(const struct rt_agenda *a, const struct rt_item *it);
+
 /* The event's identity for calendars: the UID field, else derived from
  * the title and the organizer's address, so that re-running gives the
  * same UID and changing the time, place or agenda keeps it: 32 hex

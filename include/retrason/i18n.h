@@ -71,6 +71,11 @@ void rt_fmt_date_short(struct rt_buf *out, enum rt_lang lang, struct rt_date d);
 
 /* "16:00", for minutes after midnight (taken modulo a day). */
 void rt_fmt_clock(struct rt_buf *out, int minutes);
+/* An item's "09:00–10:30" ("09:00" when open-ended), and " (+1)" when
+ * next_day (see rt_item_next_day()). */
+void rt_fmt_clock_range(struct rt_buf *out, int start, int end, bool next_day);
+/* The mark of an end on the next day, " (+1)". */
+#define RT_NEXT_DAY_MARK " (+1)"
 /* Appends " Uhr" in German, nothing in English: "16:00–18:00 Uhr". */
 void rt_fmt_clock_suffix(struct rt_buf *out, enum rt_lang lang);
 

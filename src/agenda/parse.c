@@ -440,6 +440,9 @@ static void end_notes(struct state *st)
 	st->cur = NULL;
 }
 
+/* The longest item that may end on the next day in a daytime event. */
+#define MAX_PAST_MIDNIGHT (12 * 60)
+
 void fmt_clock(char *buf, size_t n, int minutes)
 {
 	minutes %= RT_MINUTES_PER_DAY;
@@ -674,7 +677,12 @@ static void item_line(struct state *st, const struct rt_line *ln)
 	if (end_given) {
 		if (st->wrapped)
 			end += RT_MINUTES_PER_DAY;
-		if (end < start && overnight && end + RT_MINUTES_PER_DAY > start)
+		/* An end before the start is the next day's in a night event,
+		 * and in any other when that makes the item at most half a
+		 * day long ("20:00-04:00 | Hackathon"); "14:00-13:00" stays a
+		 * mistake, not a 23-hour item. */
+		if (end < start && end + RT_MINUTES_PER_DAY > start &&
+		    (overnight || end + RT_MINUTES_PER_DAY - start <= MAX_PAST_MIDNIGHT))
 			end += RT_MINUTES_PER_DAY;
 		if (end == start) {
 			t_err(p, &tt, end_at, end_stop - end_at,
@@ -684,7 +692,8 @@ static void item_line(struct state *st, const struct rt_line *ln)
 		}
 		if (end < start) {
 			t_err(p, &tt, 0, end_stop,
-			      "write the start first: 'START-END'",
+			      "write the start first: 'START-END' (an item that ends "
+			      "after midnight lasts 12 hours at most)",
 			      "item ends before it starts");
 			return;
 		}
@@ -938,6 +947,13 @@ void rt_agenda_free(struct rt_agenda *a)
 	free(a->items);
 	rt_arena_finish(&a->arena);
 	free(a);
+}
+
+bool rt_item_next_day(const struct rt_agenda *a, const struct rt_item *it)
+{
+	return it->end != RT_OPEN_END &&
+	       it->end / RT_MINUTES_PER_DAY > it->start / RT_MINUTES_PER_DAY &&
+	       (a->all_day || a->end <= RT_MINUTES_PER_DAY);
 }
 
 void rt_agenda_when(const struct rt_agenda *a, size_t day, int minutes,

@@ -268,6 +268,8 @@ static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang la
 			if (it->end != RT_OPEN_END) {
 				rt_buf_adds(b, "–");
 				clock(b, a, d, it->end);
+				if (rt_item_next_day(a, it))
+					rt_buf_adds(b, RT_NEXT_DAY_MARK);
 			}
 			rt_buf_adds(b, "</td><th scope=\"row\">");
 			text(b, it->title);

@@ -170,11 +170,7 @@ static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang la
 		for (size_t k = 0; k < day->nitems; k++) {
 			const struct rt_item *it = &a->items[day->first_item + k];
 			rt_buf_adds(b, "| ");
-			rt_fmt_clock(b, it->start);
-			if (it->end != RT_OPEN_END) {
-				rt_buf_adds(b, "–");
-				rt_fmt_clock(b, it->end);
-			}
+			rt_fmt_clock_range(b, it->start, it->end, rt_item_next_day(a, it));
 			cell_sep(b);
 			text(b, it->title);
 			if (it->notes) {

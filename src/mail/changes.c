@@ -67,11 +67,7 @@ static void item_time(struct rt_buf *b, const struct rt_agenda *a, const struct 
 		rt_fmt_date_short(b, lang, d);
 		rt_buf_addc(b, ' ');
 	}
-	rt_fmt_clock(b, it->start % RT_MINUTES_PER_DAY);
-	if (it->end != RT_OPEN_END) {
-		rt_buf_adds(b, "–");
-		rt_fmt_clock(b, it->end % RT_MINUTES_PER_DAY);
-	}
+	rt_fmt_clock_range(b, it->start, it->end, rt_item_next_day(a, it));
 }
 
 /* The item of was with this title (the k-th of that title), or NULL. */

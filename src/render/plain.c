@@ -47,13 +47,10 @@ void rt_render_plain_item(struct rt_buf *out, const struct rt_item *it)
 	}
 }
 
-static void item_line(struct rt_buf *out, const struct rt_item *it)
+static void item_line(struct rt_buf *out, const struct rt_agenda *a,
+		      const struct rt_item *it)
 {
-	rt_fmt_clock(out, it->start);
-	if (it->end != RT_OPEN_END) {
-		rt_buf_adds(out, "–");
-		rt_fmt_clock(out, it->end);
-	}
+	rt_fmt_clock_range(out, it->start, it->end, rt_item_next_day(a, it));
 	rt_buf_addc(out, ' ');
 	rt_buf_adds(out, it->title);
 	speakers_room(out, it);
@@ -109,7 +106,7 @@ void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang
 				rt_buf_addc(out, '\n');
 			}
 			for (size_t k = 0; k < day->nitems; k++) {
-				item_line(out, &a->items[day->first_item + k]);
+				item_line(out, a, &a->items[day->first_item + k]);
 				maybe_flush(out, flush, ctx);
 			}
 		}

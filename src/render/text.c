@@ -178,17 +178,14 @@ static void description(struct out *o, const struct rt_agenda *a)
 /* ---- the programme --------------------------------------------------- */
 
 struct table {
+	const struct rt_agenda *a;
 	size_t time_w, room_w, title_w, indent;
 	bool narrow; /* time on a line of its own */
 };
 
-static void item_time(struct rt_buf *t, const struct rt_item *it)
+static void item_time(struct rt_buf *t, const struct rt_agenda *a, const struct rt_item *it)
 {
-	rt_fmt_clock(t, it->start);
-	if (it->end != RT_OPEN_END) {
-		rt_buf_adds(t, "–");
-		rt_fmt_clock(t, it->end);
-	}
+	rt_fmt_clock_range(t, it->start, it->end, rt_item_next_day(a, it));
 }
 
 /* Renders one item; returns the number of lines it took. */
@@ -199,7 +196,7 @@ static size_t item(struct out *o, const struct table *tb, const struct rt_item *
 	size_t lines = 0;
 
 	rt_buf_init(&time);
-	item_time(&time, it);
+	item_time(&time, tb->a, it);
 	size_t nt = rt_wrap(it->title, strlen(it->title), tb->title_w, &tl);
 	size_t nr = (tb->room_w && it->room)
 			    ? rt_wrap(it->room, strlen(it->room), tb->room_w, &rl)
@@ -273,10 +270,11 @@ static void layout(const struct rt_agenda *a, size_t width, struct table *tb)
 	struct rt_buf t;
 	rt_buf_init(&t);
 	memset(tb, 0, sizeof(*tb));
+	tb->a = a;
 	for (size_t i = 0; i < a->nitems; i++) {
 		const struct rt_item *it = &a->items[i];
 		rt_buf_reset(&t);
-		item_time(&t, it);
+		item_time(&t, a, it);
 		size_t w = rt_utf8_width(t.data, t.len);
 		if (w > tb->time_w)
 			tb->time_w = w;

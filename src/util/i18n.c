@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "retrason/agenda.h"
 #include "retrason/strutil.h"
 
 static const char *const messages[2][RT_MSG_COUNT] = {
@@ -139,6 +140,17 @@ void rt_fmt_clock(struct rt_buf *out, int minutes)
 	char s[5] = {(char)('0' + minutes / 600), (char)('0' + minutes / 60 % 10), ':',
 		     (char)('0' + minutes % 60 / 10), (char)('0' + minutes % 10)};
 	rt_buf_add(out, s, 5);
+}
+
+void rt_fmt_clock_range(struct rt_buf *out, int start, int end, bool next_day)
+{
+	rt_fmt_clock(out, start);
+	if (end == RT_OPEN_END)
+		return;
+	rt_buf_adds(out, "–");
+	rt_fmt_clock(out, end);
+	if (next_day)
+		rt_buf_adds(out, RT_NEXT_DAY_MARK);
 }
 
 void rt_fmt_clock_suffix(struct rt_buf *out, enum rt_lang lang)

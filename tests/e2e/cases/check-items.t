@@ -45,7 +45,7 @@ note: write the item's title after the '|'
 items.agenda:13:1: error: item ends before it starts
    13 | 12:00-11:00 | Ends before it starts
       | ^~~~~~~~~~~
-note: write the start first: 'START-END'
+note: write the start first: 'START-END' (an item that ends after midnight lasts 12 hours at most)
 items.agenda:14:7: error: item ends when it starts
    14 | 12:00-12:00 | Ends when it starts
       |       ^~~~~
