@@ -17,6 +17,13 @@ enum rt_tz_result rt_tz_lookup(const char *name);
  * Caller frees. */
 char *rt_tz_system(void);
 
+/* $TZ when it is set but names no zone of the database: a POSIX rule
+ * ("EST5EDT,M3.2.0,M11.1.0") or a file outside it.  Calendars know
+ * zones by name only, so such a TZ can't be written into one, and
+ * rt_tz_system() passes over it.  NULL when TZ is unset, a zone, or
+ * there is no database to tell. */
+const char *rt_tz_env_rule(void);
+
 /* The known zone name closest to name (case or a typo), or NULL.
  * Caller frees. */
 char *rt_tz_suggest(const char *name);

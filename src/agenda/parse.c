@@ -344,11 +344,20 @@ static void read_fields(struct state *st)
 		missing(p, "Date", "2022-12-05");
 
 	if (!a->timezone) {
-		char *sys = p->opts && p->opts->default_timezone
-				    ? xstrdup(p->opts->default_timezone)
-				    : rt_tz_system();
+		bool given = p->opts && p->opts->default_timezone;
+		char *sys = given ? xstrdup(p->opts->default_timezone) : rt_tz_system();
+		const char *rule = given ? NULL : rt_tz_env_rule();
 		a->timezone = dup_text(p, sys, strlen(sys));
-		if (!have[F_TIMEZONE] && !a->all_day) {
+		if (rule && !have[F_TIMEZONE] && !a->all_day && !st->refused[F_TIMEZONE]) {
+			/* Not the system's zone file instead: that may be another
+			 * zone than the one TZ means. */
+			rt_diag_at(p->d, RT_ERROR, 0, 0, 0, 0,
+				   "add 'Timezone: Area/City', the IANA name of the event's "
+				   "zone, e.g. 'Timezone: America/New_York'",
+				   "no 'Timezone:', and TZ='%.60s' is not a zone name "
+				   "calendars know",
+				   rule);
+		} else if (!have[F_TIMEZONE] && !a->all_day) {
 			char hint[160];
 			snprintf(hint, sizeof(hint),
 				 "add 'Timezone: %s' (or the event's zone) so the times "

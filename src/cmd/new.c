@@ -143,6 +143,11 @@ int cmd_agenda_new(int argc, char **argv)
 		 rnd[1], rnd[2], rnd[3], rnd[4], rnd[5], rnd[6], rnd[7]);
 
 	char *zone = rt_tz_system();
+	const char *rule = rt_tz_env_rule();
+	if (rule)
+		errorf("warning: TZ='%s' is not a zone name; the starter says 'Timezone: %s': "
+		       "put the event's zone there",
+		       rule, zone);
 	const char *vars[][2] = {{"@DATE@", date}, {"@ZONE@", zone}, {"@UID@", uid}};
 	for (const char *p = starter[lang]; *p;) {
 		const char *at = strchr(p, '@');

@@ -70,6 +70,20 @@ static char *from_zoneinfo_path(const char *path)
 	return rt_tz_lookup(p) == RT_TZ_OK ? xstrdup(p) : NULL;
 }
 
+const char *rt_tz_env_rule(void)
+{
+	const char *tz = getenv("TZ");
+	if (!tz || !*tz)
+		return NULL;
+	const char *name = *tz == ':' ? tz + 1 : tz;
+	if (*name == '/') {
+		char *z = from_zoneinfo_path(name);
+		free(z);
+		return z ? NULL : tz;
+	}
+	return rt_tz_lookup(name) == RT_TZ_UNKNOWN ? tz : NULL;
+}
+
 char *rt_tz_system(void)
 {
 	const char *tz = getenv("TZ");
