@@ -17,6 +17,7 @@ import icalendar
 
 EXE = os.environ["RETRASON"]
 READBACK = os.environ["RETRASON_READBACK"]
+LIBICAL_FOLD = os.environ["RETRASON_LIBICAL_FOLD"]
 SRC = os.environ["RETRASON_SRCDIR"]
 EPOCH = 1669000000
 UTC = dt.timezone.utc
@@ -495,6 +496,32 @@ def tests(tmp):
                 expect(f"calcurse, {name}: nothing on {day}", q.strip() == "", q)
             else:
                 expect(f"calcurse, {name}: {want!r} on {day} in {tz}", want in q, q)
+
+    # 13. Why src/ical/fold.c folds libical's text again: libical 3.0
+    # folds a line whose last part fills 75 octets with its CRLF between
+    # the CR and the LF ("…\r\r\n \n"), and calcurse then imports the
+    # title with a carriage return at its end.  retrason's is whole.
+    long_title = "x" * 73
+    theirs = subprocess.run([LIBICAL_FOLD, long_title], capture_output=True,
+                            check=True).stdout
+    expect("libical alone folds a full SUMMARY line between its CR and LF "
+           "(if not, this libical folds well: src/ical/fold.c can go)",
+           b"\r\r\n \n" in theirs, theirs)
+    path = agenda(tmp, "fold.agenda", f"Title: {long_title}\nDate: 2023-11-14\n"
+                  "Time: 22:13-23:00\nTimezone: UTC\n")
+    ours = run(["agenda", "ics", path]).stdout
+    shape("a title libical folds badly", ours)
+    for name, raw, cr in (("libical alone", theirs, True), ("retrason", ours, False)):
+        d = tempfile.mkdtemp(dir=tmp)
+        env = {"TZ": "UTC", "HOME": d, "PATH": "/usr/bin:/bin"}
+        f = os.path.join(d, "in.ics")
+        with open(f, "wb") as out:
+            out.write(raw)
+        subprocess.run(["calcurse", "-D", d, "-i", f], capture_output=True, env=env)
+        q = subprocess.run(["calcurse", "-D", d, "-Q", "--from", "11/14/2023", "--days", "1"],
+                           capture_output=True, env=env).stdout
+        expect(f"calcurse, {name}: the title {'with' if cr else 'without'} a CR",
+               (b"\t" + long_title.encode() + (b"\r\n" if cr else b"\n")) in q, q)
 
 
 main()

@@ -1,8 +1,10 @@
-/* The calendar itself, written one event at a time between a
- * hand-written VCALENDAR header and footer, so a 100,000-item agenda
- * never sits in memory as a string.  The event is built with libical
- * (its DESCRIPTION streamed in by hand); the items' events, many and
- * alike, are written directly. */
+/* The calendar, written as a stream so that a 100,000-item agenda never
+ * sits in memory as a string: libical writes each property and each
+ * alarm (icalproperty_as_ical_string_r, icalcomponent_as_ical_string_r),
+ * and only the BEGIN and END lines that frame them are written here.
+ * The event's DESCRIPTION, the whole programme, is handed to libical in
+ * pieces of about 64 KiB as it is rendered.  All of libical's text is
+ * folded again on the way out (fold.h says why). */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +18,8 @@
 #include "retrason/xalloc.h"
 #include "zone.h"
 
+#define PIECE 65536
+
 struct ctx {
 	const struct rt_agenda *a;
 	const struct rt_ics_opts *o;
@@ -23,15 +27,11 @@ struct ctx {
 	const char *uid;
 	struct icaltimetype dtstamp;
 	FILE *out;
-	struct rt_buf text; /* scratch for DESCRIPTION and friends */
-	struct rt_buf folded;
-	struct rt_ical_text desc;
-	size_t desc_pieces; /* pieces of DESCRIPTION already handed over */
-	/* For item events: the lines they all share, and the names (with
-	 * LANGUAGE) of their text properties. */
-	struct rt_buf item_lines, item_related;
-	struct rt_buf stamp; /* scratch for DTSTART and DTEND */
-	char *summary, *location, *description;
+	struct rt_buf folded; /* output not yet handed to out */
+	struct rt_ical_fold fold;
+	struct rt_buf text;   /* scratch for DESCRIPTION and friends */
+	struct rt_buf piece;  /* a piece of the streamed DESCRIPTION */
+	bool desc_begun;      /* its property line has been started */
 };
 
 bool rt_ics_zone_known(const char *tzid)
@@ -39,10 +39,38 @@ bool rt_ics_zone_known(const char *tzid)
 	return rt_zone_lookup(tzid) != NULL;
 }
 
+/* Text written by libical (or a BEGIN or END line), folded into the
+ * output, which goes to out in pieces. */
+static void emit(struct ctx *c, const char *s, size_t n)
+{
+	rt_ical_fold_add(&c->fold, s, n);
+	if (c->folded.len >= PIECE) {
+		fwrite(c->folded.data, 1, c->folded.len, c->out);
+		rt_buf_reset(&c->folded);
+	}
+}
+
+static void emit_line(struct ctx *c, const char *line)
+{
+	emit(c, line, strlen(line));
+}
+
+static void emit_libical(struct ctx *c, char *s)
+{
+	emit(c, s, strlen(s));
+	icalmemory_free_buffer(s);
+}
+
+static void put_prop(struct ctx *c, icalproperty *p)
+{
+	emit_libical(c, icalproperty_as_ical_string_r(p));
+}
+
 /* A wall-clock time in the agenda's zone, minutes past the midnight of
- * date (a day or more past midnight moves to later dates). */
-static icalproperty *when(const struct ctx *c, icalproperty *(*make)(struct icaltimetype),
-			  struct rt_date date, int minutes, bool is_date)
+ * date (a day or more past midnight moves to later dates); in UTC when
+ * there is no VTIMEZONE. */
+static struct icaltimetype local_time(const struct ctx *c, struct rt_date date, int minutes,
+				      bool is_date)
 {
 	struct icaltimetype t = icaltime_null_time();
 	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
@@ -58,17 +86,29 @@ static icalproperty *when(const struct ctx *c, icalproperty *(*make)(struct ical
 		if (!c->tzid)
 			t.zone = icaltimezone_get_utc_timezone();
 	}
-	icalproperty *p = make(t);
+	return t;
+}
+
+static icalproperty *when(const struct ctx *c, icalproperty *(*make)(struct icaltimetype),
+			  struct rt_date date, int minutes, bool is_date)
+{
+	icalproperty *p = make(local_time(c, date, minutes, is_date));
 	if (!is_date && c->tzid)
 		icalproperty_add_parameter(p, icalparameter_new_tzid(c->tzid));
 	return p;
 }
 
-static void text_prop(const struct ctx *c, icalcomponent *ev, icalproperty *p)
+/* A TEXT property in the agenda's language. */
+static icalproperty *text_param(const struct ctx *c, icalproperty *p)
 {
 	if (c->a->language)
 		icalproperty_add_parameter(p, icalparameter_new_language(c->a->language));
-	icalcomponent_add_property(ev, p);
+	return p;
+}
+
+static void text_prop(const struct ctx *c, icalcomponent *ev, icalproperty *p)
+{
+	icalcomponent_add_property(ev, text_param(c, p));
 }
 
 /* CN values are quoted by libical; a double quote inside can't be. */
@@ -97,9 +137,9 @@ static icalproperty *mailto(icalproperty *(*make)(const char *), const char *nam
 	return p;
 }
 
-static void common(struct ctx *c, icalcomponent *ev, const char *uid)
+static void common(struct ctx *c, icalcomponent *ev)
 {
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	icalcomponent_add_property(ev, icalproperty_new_uid(c->uid));
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->dtstamp));
 	icalcomponent_add_property(ev, icalproperty_new_sequence(c->o->sequence));
 	if (c->a->organizer.addr)
@@ -127,7 +167,7 @@ static icalcomponent *main_event(struct ctx *c)
 {
 	const struct rt_agenda *a = c->a;
 	icalcomponent *ev = icalcomponent_new_vevent();
-	common(c, ev, c->uid);
+	common(c, ev);
 
 	if (a->all_day) {
 		icalcomponent_add_property(ev, when(c, icalproperty_new_dtstart, a->first, 0, true));
@@ -151,7 +191,7 @@ static icalcomponent *main_event(struct ctx *c)
 	const char *loc = location(c, NULL);
 	if (loc)
 		text_prop(c, ev, icalproperty_new_location(loc));
-	/* DESCRIPTION is written by emit_main(), streamed. */
+	/* DESCRIPTION is written by put_event(), streamed. */
 
 	if (a->url)
 		icalcomponent_add_property(ev, icalproperty_new_url(a->url));
@@ -225,50 +265,102 @@ static icalcomponent *main_event(struct ctx *c)
 	return ev;
 }
 
-/* "NAME" or "NAME;LANGUAGE=tag" (a BCP 47 tag: nothing to quote). */
-static char *text_prop_name(const char *name, const char *language)
+static void description_piece(void *ctx, const char *s, size_t n)
 {
-	struct rt_buf b;
-	rt_buf_init(&b);
-	rt_buf_adds(&b, name);
-	if (language)
-		rt_buf_addf(&b, ";LANGUAGE=%s", language);
-	return rt_buf_steal(&b);
+	struct ctx *c = ctx;
+	rt_buf_reset(&c->piece);
+	rt_buf_add(&c->piece, s, n); /* libical wants it NUL-terminated */
+	if (!c->desc_begun) {
+		/* The property with its first piece; the rest continue its
+		 * line, escaped by libical as TEXT. */
+		icalproperty *p = icalproperty_new_description(rt_buf_str(&c->piece));
+		put_prop(c, text_param(c, p));
+		icalproperty_free(p);
+		rt_ical_fold_join(&c->fold);
+		c->desc_begun = true;
+	} else {
+		icalvalue *v = icalvalue_new_text(rt_buf_str(&c->piece));
+		emit_libical(c, icalvalue_as_ical_string_r(v));
+		icalvalue_free(v);
+	}
 }
 
-/* The lines every item event shares, serialised by libical once: "lines"
- * (DTSTAMP, SEQUENCE, ORGANIZER) and "related" (RELATED-TO). */
-static void shared_item_lines(struct ctx *c, struct rt_buf *lines, struct rt_buf *related)
+/* The DESCRIPTION, the whole programme: pieces of it are handed to
+ * libical as they are rendered. */
+static void description(struct ctx *c)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
-	common(c, ev, "-");
-	char *s = icalcomponent_as_ical_string_r(ev);
-	struct rt_buf folded;
-	rt_buf_init(&folded);
-	rt_ical_refold(s, strlen(s), &folded);
-	/* Between the BEGIN and UID lines and the END line (libical
-	 * writes properties in the order they were added). */
-	const char *from = strstr(folded.data, "\r\nDTSTAMP");
-	const char *to = strstr(folded.data, "END:VEVENT\r\n");
-	rt_buf_add(lines, from + 2, (size_t)(to - from - 2));
-	rt_buf_finish(&folded);
-	free(s);
+	rt_buf_reset(&c->text);
+	c->desc_begun = false;
+	rt_render_plain(&c->text, c->a, c->o->lang, description_piece, c);
+	if (!c->text.len && !c->desc_begun)
+		return; /* nothing to describe: no property */
+	if (c->text.len)
+		description_piece(c, c->text.data, c->text.len);
+	emit_line(c, "\r\n"); /* the end of the line the pieces continued */
+}
+
+/* The event: its properties, the DESCRIPTION, then its alarm, where
+ * RFC 5545 wants components. */
+static void put_event(struct ctx *c, icalcomponent *ev)
+{
+	emit_line(c, "BEGIN:VEVENT\r\n");
+	for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_ANY_PROPERTY); p;
+	     p = icalcomponent_get_next_property(ev, ICAL_ANY_PROPERTY))
+		put_prop(c, p);
+	description(c);
+	for (icalcomponent *sub = icalcomponent_get_first_component(ev, ICAL_ANY_COMPONENT); sub;
+	     sub = icalcomponent_get_next_component(ev, ICAL_ANY_COMPONENT))
+		emit_libical(c, icalcomponent_as_ical_string_r(sub));
+	emit_line(c, "END:VEVENT\r\n");
 	icalcomponent_free(ev);
-
-	icalproperty *rel = icalproperty_new_relatedto(c->uid);
-	s = icalproperty_as_ical_string_r(rel);
-	rt_ical_refold(s, strlen(s), related);
-	free(s);
-	icalproperty_free(rel);
 }
 
-/* One property line of TEXT value, escaped and folded. */
-static void item_text(struct ctx *c, const char *name, const char *text)
+/* The properties of an item's event, made once and given each item's
+ * values in turn: items are many and all alike.  Those that are the
+ * same in every item (DTSTAMP, SEQUENCE, ORGANIZER; RELATED-TO) are
+ * written by libical once, and their text used for each. */
+struct item_props {
+	icalproperty *uid, *dtstart, *dtend, *summary, *location, *description;
+	struct rt_buf shared, related;
+};
+
+/* Appends libical's text of p to b, and frees p. */
+static void prop_text(struct rt_buf *b, icalproperty *p)
 {
-	struct rt_ical_text w;
-	rt_ical_text_begin(&w, &c->folded, name);
-	rt_ical_text_add(&w, text, strlen(text));
-	rt_ical_text_end(&w);
+	char *s = icalproperty_as_ical_string_r(p);
+	rt_buf_adds(b, s);
+	icalmemory_free_buffer(s);
+	icalproperty_free(p);
+}
+
+static void item_props_init(struct ctx *c, struct item_props *ip)
+{
+	const struct rt_agenda *a = c->a;
+	struct rt_date d = a->first;
+	ip->uid = icalproperty_new_uid("-");
+	ip->dtstart = when(c, icalproperty_new_dtstart, d, 0, false);
+	ip->dtend = when(c, icalproperty_new_dtend, d, 0, false);
+	ip->summary = text_param(c, icalproperty_new_summary("-"));
+	ip->location = text_param(c, icalproperty_new_location("-"));
+	ip->description = text_param(c, icalproperty_new_description("-"));
+	rt_buf_init(&ip->shared);
+	rt_buf_init(&ip->related);
+	prop_text(&ip->shared, icalproperty_new_dtstamp(c->dtstamp));
+	prop_text(&ip->shared, icalproperty_new_sequence(c->o->sequence));
+	if (a->organizer.addr)
+		prop_text(&ip->shared, mailto(icalproperty_new_organizer, a->organizer.name,
+					      a->organizer.addr));
+	prop_text(&ip->related, icalproperty_new_relatedto(c->uid));
+}
+
+static void item_props_finish(struct item_props *ip)
+{
+	icalproperty *all[] = {ip->uid, ip->dtstart, ip->dtend, ip->summary, ip->location,
+			       ip->description};
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		icalproperty_free(all[i]);
+	rt_buf_finish(&ip->shared);
+	rt_buf_finish(&ip->related);
 }
 
 /* YYYYMMDD */
@@ -279,36 +371,8 @@ static void add_date(struct rt_buf *b, struct rt_date d)
 	rt_buf_addu(b, (unsigned long)d.day, 2);
 }
 
-/* DTSTART or DTEND: a wall-clock time in the agenda's zone (TZID), or
- * in UTC when there is no VTIMEZONE. */
-static void item_time(struct ctx *c, const char *name, struct rt_date date, int minutes)
-{
-	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
-	minutes %= RT_MINUTES_PER_DAY;
-	struct rt_buf *b = &c->stamp;
-	rt_buf_reset(b);
-	rt_buf_adds(b, name);
-	if (c->tzid) {
-		rt_buf_adds(b, ";TZID=");
-		rt_buf_adds(b, c->tzid);
-	}
-	rt_buf_addc(b, ':');
-	add_date(b, date);
-	rt_buf_addc(b, 'T');
-	rt_buf_addu(b, (unsigned long)(minutes / 60), 2);
-	rt_buf_addu(b, (unsigned long)(minutes % 60), 2);
-	rt_buf_adds(b, c->tzid ? "00" : "00Z");
-	struct rt_ical_text w = {.out = &c->folded, .col = 0};
-	rt_ical_text_raw(&w, b->data, b->len);
-	rt_ical_text_end(&w);
-}
-
-/* An item's event.  Items are many and all alike, so they are written
- * here directly (with the writer that streams the main DESCRIPTION)
- * rather than built and serialised by libical, which took half the time
- * of a 100,000-item calendar.  Property for property it is what libical
- * wrote: tests/ics.py and the fuzz target read it back with libical. */
-static void item_event(struct ctx *c, size_t k, unsigned parallel)
+/* An item's event, related to the main one. */
+static void item_event(struct ctx *c, struct item_props *ip, size_t k, unsigned parallel)
 {
 	const struct rt_agenda *a = c->a;
 	const struct rt_item *it = &a->items[k];
@@ -316,7 +380,7 @@ static void item_event(struct ctx *c, size_t k, unsigned parallel)
 	int min;
 	rt_agenda_when(a, it->day, it->start, &date, &min);
 
-	rt_buf_adds(&c->folded, "BEGIN:VEVENT\r\n");
+	emit_line(c, "BEGIN:VEVENT\r\n");
 	/* Stable while the item keeps its day and start time. */
 	struct rt_buf *u = &c->text;
 	rt_buf_reset(u);
@@ -329,72 +393,48 @@ static void item_event(struct ctx *c, size_t k, unsigned parallel)
 	rt_buf_addu(u, parallel, 1);
 	rt_buf_addc(u, '.');
 	rt_buf_adds(u, c->uid);
-	item_text(c, "UID", rt_buf_str(u));
-	rt_buf_add(&c->folded, c->item_lines.data, c->item_lines.len);
+	icalproperty_set_uid(ip->uid, rt_buf_str(u));
+	put_prop(c, ip->uid);
+	emit(c, ip->shared.data, ip->shared.len);
 
 	struct rt_date day = a->days[it->day].date;
-	item_time(c, "DTSTART", day, it->start);
-	if (it->end != RT_OPEN_END)
-		item_time(c, "DTEND", day, it->end);
-	item_text(c, c->summary, it->title);
+	icalproperty_set_dtstart(ip->dtstart, local_time(c, day, it->start, false));
+	put_prop(c, ip->dtstart);
+	if (it->end != RT_OPEN_END) {
+		icalproperty_set_dtend(ip->dtend, local_time(c, day, it->end, false));
+		put_prop(c, ip->dtend);
+	}
+	icalproperty_set_summary(ip->summary, it->title);
+	put_prop(c, ip->summary);
 	const char *loc = location(c, it->room);
-	if (loc)
-		item_text(c, c->location, loc);
+	if (loc) {
+		icalproperty_set_location(ip->location, loc);
+		put_prop(c, ip->location);
+	}
 	rt_buf_reset(&c->text);
 	rt_render_plain_item(&c->text, it);
-	if (c->text.len)
-		item_text(c, c->description, rt_buf_str(&c->text));
-	rt_buf_add(&c->folded, c->item_related.data, c->item_related.len);
-	rt_buf_adds(&c->folded, "END:VEVENT\r\n");
-}
-
-static void flush_folded(struct ctx *c)
-{
-	fwrite(c->folded.data, 1, c->folded.len, c->out);
-	rt_buf_reset(&c->folded);
-}
-
-static void description_piece(void *ctx, const char *s, size_t n)
-{
-	struct ctx *c = ctx;
-	c->desc_pieces++;
-	rt_ical_text_add(&c->desc, s, n);
-	if (c->folded.len > 65536)
-		flush_folded(c);
-}
-
-/* The event, with its DESCRIPTION — the whole programme — escaped and
- * folded as it is rendered and put where RFC 5545 wants properties:
- * before any VALARM. */
-static void emit_main(struct ctx *c, icalcomponent *ev)
-{
-	char *s = icalcomponent_as_ical_string_r(ev);
-	rt_buf_reset(&c->folded);
-	rt_ical_refold(s, strlen(s), &c->folded);
-	free(s);
-	icalcomponent_free(ev);
-
-	const char *alarm = strstr(c->folded.data, "\r\nBEGIN:VALARM\r\n");
-	size_t cut = alarm ? (size_t)(alarm - c->folded.data) + 2
-			   : c->folded.len - strlen("END:VEVENT\r\n");
-	char *tail = xstrdup(c->folded.data + cut);
-	c->folded.len = cut;
-	flush_folded(c);
-
-	char *name = text_prop_name("DESCRIPTION", c->a->language);
-	rt_buf_reset(&c->text);
-	rt_ical_text_begin(&c->desc, &c->folded, name);
-	rt_render_plain(&c->text, c->a, c->o->lang, description_piece, c);
-	if (c->text.len || c->desc_pieces) {
-		rt_ical_text_add(&c->desc, c->text.data, c->text.len);
-		rt_ical_text_end(&c->desc);
-		flush_folded(c);
-	} else {
-		rt_buf_reset(&c->folded); /* nothing to describe: no property */
+	if (c->text.len) {
+		icalproperty_set_description(ip->description, rt_buf_str(&c->text));
+		put_prop(c, ip->description);
 	}
-	free(name);
-	fputs(tail, c->out);
-	free(tail);
+	emit(c, ip->related.data, ip->related.len);
+	emit_line(c, "END:VEVENT\r\n");
+}
+
+/* Every item as an event of its own. */
+static void items(struct ctx *c)
+{
+	const struct rt_agenda *a = c->a;
+	struct item_props ip;
+	item_props_init(c, &ip);
+	unsigned parallel = 0;
+	for (size_t k = 0; k < a->nitems; k++) {
+		bool same = k && a->items[k - 1].day == a->items[k].day &&
+			    a->items[k - 1].start == a->items[k].start;
+		parallel = same ? parallel + 1 : 0;
+		item_event(c, &ip, k, parallel);
+	}
+	item_props_finish(&ip);
 }
 
 /* The VTIMEZONE for a zone from a date on, as folded text.  Making it
@@ -415,49 +455,40 @@ static const char *vtimezone_text(icaltimezone *zone, const char *tzid, struct r
 	if (vtz) {
 		char *s = icalcomponent_as_ical_string_r(vtz);
 		struct rt_buf folded;
+		struct rt_ical_fold f;
 		rt_buf_init(&folded);
-		rt_ical_refold(s, strlen(s), &folded);
+		rt_ical_fold_init(&f, &folded);
+		rt_ical_fold_add(&f, s, strlen(s));
+		rt_ical_fold_finish(&f);
 		text = rt_buf_steal(&folded);
-		free(s);
+		icalmemory_free_buffer(s);
 		icalcomponent_free(vtz);
 	}
 	return text;
 }
 
-/* Every item as an event of its own, related to the main one. */
-static void items(struct ctx *c)
+/* VERSION, PRODID, CALSCALE and METHOD. */
+static void calendar_props(struct ctx *c)
 {
-	const struct rt_agenda *a = c->a;
-	rt_buf_init(&c->item_lines);
-	rt_buf_init(&c->item_related);
-	rt_buf_init(&c->stamp);
-	shared_item_lines(c, &c->item_lines, &c->item_related);
-	c->summary = text_prop_name("SUMMARY", a->language);
-	c->location = text_prop_name("LOCATION", a->language);
-	c->description = text_prop_name("DESCRIPTION", a->language);
-
-	rt_buf_reset(&c->folded);
-	unsigned parallel = 0;
-	for (size_t k = 0; k < a->nitems; k++) {
-		bool same = k && a->items[k - 1].day == a->items[k].day &&
-			    a->items[k - 1].start == a->items[k].start;
-		parallel = same ? parallel + 1 : 0;
-		item_event(c, k, parallel);
-		if (c->folded.len > 65536)
-			flush_folded(c);
+	static const icalproperty_method methods[] = {
+		[RT_ICS_PUBLISH] = ICAL_METHOD_PUBLISH,
+		[RT_ICS_REQUEST] = ICAL_METHOD_REQUEST,
+		[RT_ICS_CANCEL] = ICAL_METHOD_CANCEL,
+	};
+	icalproperty *p[] = {
+		icalproperty_new_version("2.0"),
+		icalproperty_new_prodid("-//retrason//retrason " RETRASON_VERSION "//EN"),
+		icalproperty_new_calscale("GREGORIAN"),
+		icalproperty_new_method(methods[c->o->method]),
+	};
+	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) {
+		put_prop(c, p[i]);
+		icalproperty_free(p[i]);
 	}
-	flush_folded(c);
-	rt_buf_finish(&c->item_lines);
-	rt_buf_finish(&c->item_related);
-	rt_buf_finish(&c->stamp);
-	free(c->summary);
-	free(c->location);
-	free(c->description);
 }
 
 int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o)
 {
-	static const char *const methods[] = {"PUBLISH", "REQUEST", "CANCEL"};
 	struct ctx c = {.a = a, .o = o, .out = out};
 	icaltimezone *zone = rt_zone_lookup(a->timezone);
 	/* --items puts times on an all-day event's items too. */
@@ -469,25 +500,26 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 	c.uid = uid;
 	c.dtstamp = icaltime_from_timet_with_zone((time_t)o->dtstamp, 0,
 						  icaltimezone_get_utc_timezone());
-	rt_buf_init(&c.text);
 	rt_buf_init(&c.folded);
+	rt_buf_init(&c.text);
+	rt_buf_init(&c.piece);
+	rt_ical_fold_init(&c.fold, &c.folded);
 
-	fprintf(out,
-		"BEGIN:VCALENDAR\r\n"
-		"VERSION:2.0\r\n"
-		"PRODID:-//retrason//retrason %s//EN\r\n"
-		"CALSCALE:GREGORIAN\r\n"
-		"METHOD:%s\r\n",
-		RETRASON_VERSION, methods[o->method]);
+	emit_line(&c, "BEGIN:VCALENDAR\r\n");
+	calendar_props(&c);
 	if (vtz)
-		fputs(vtz, out);
-	emit_main(&c, main_event(&c));
+		emit_line(&c, vtz);
+	put_event(&c, main_event(&c));
 	if (o->items && o->method == RT_ICS_PUBLISH)
 		items(&c);
-	fputs("END:VCALENDAR\r\n", out);
+	emit_line(&c, "END:VCALENDAR\r\n");
+	rt_ical_fold_finish(&c.fold);
+	if (c.folded.len)
+		fwrite(c.folded.data, 1, c.folded.len, out);
 
-	rt_buf_finish(&c.text);
 	rt_buf_finish(&c.folded);
+	rt_buf_finish(&c.text);
+	rt_buf_finish(&c.piece);
 	free(uid);
 	return fflush(out) == 0 && !ferror(out) ? 0 : (errno ? errno : EIO);
 }

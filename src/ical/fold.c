@@ -4,11 +4,16 @@
 
 #define MAX_OCTETS 75
 
+void rt_ical_fold_init(struct rt_ical_fold *f, struct rt_buf *out)
+{
+	*f = (struct rt_ical_fold){.out = out};
+}
+
 /* Octets in the UTF-8 character that starts with byte c. */
-static size_t char_len(unsigned char c)
+static unsigned char_len(unsigned char c)
 {
 	if (c < 0xC0)
-		return 1; /* ASCII, or a stray continuation byte: move on */
+		return 1; /* ASCII, or a stray continuation byte */
 	if (c < 0xE0)
 		return 2;
 	if (c < 0xF0)
@@ -16,114 +21,110 @@ static size_t char_len(unsigned char c)
 	return 4;
 }
 
-void rt_ical_refold(const char *in, size_t len, struct rt_buf *out)
+/* How many octets from s on are whole characters that need nothing
+ * done (no line break, no escape), at most room of them. */
+static size_t run(const char *s, size_t len, size_t room)
 {
-	/* Worst case: every 74 octets gain three. */
-	rt_buf_reserve(out, len + len / 24 + 8);
-	char *o = out->data + out->len;
-	size_t col = 0, i = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)in[i];
-		/* A line break: a fold (break + blank) disappears, a real
-		 * one ends the line.  Accept bare LF as well as CRLF. */
-		if (c == '\r' || c == '\n') {
-			size_t brk = c == '\n' ? 1 : (i + 1 < len && in[i + 1] == '\n') ? 2 : 0;
-			if (brk) {
-				if (i + brk < len && (in[i + brk] == ' ' || in[i + brk] == '\t')) {
-					i += brk + 1;
-					continue;
-				}
-				*o++ = '\r';
-				*o++ = '\n';
-				col = 0;
-				i += brk;
-				continue;
-			}
-			/* A CR without its LF: libical, folding a line that
-			 * fills the width exactly, can put its fold between the
-			 * CR and LF of the line's end ("\r\r\n \n").  Text
-			 * values never hold a CR, so drop it. */
-			i++;
+	size_t r = 0;
+	if (room > len)
+		room = len;
+	while (r < room) {
+		unsigned char c = (unsigned char)s[r];
+		if (c >= 0x20 && c < 0x7F && c != '\\') {
+			r++;
 			continue;
 		}
 		size_t n = char_len(c);
-		if (n > len - i)
-			n = len - i;
-		if (col + n > MAX_OCTETS) {
+		if (n == 1 || n > room - r)
+			break;
+		for (size_t k = 1; k < n; k++)
+			if (((unsigned char)s[r + k] & 0xC0) != 0x80)
+				return r;
+		r += n;
+	}
+	return r;
+}
+
+void rt_ical_fold_add(struct rt_ical_fold *f, const char *s, size_t len)
+{
+	/* Room enough: a bare LF becomes CRLF, a fold adds three octets
+	 * to a line of at least 71, a pending break two. */
+	rt_buf_reserve(f->out, 2 * len + 8);
+	char *o = f->out->data + f->out->len;
+	size_t col = f->col;
+	for (size_t i = 0; i < len; i++) {
+		/* Most text is a run of whole characters that fits on the
+		 * line: copy it at once (this loop is a good part of the
+		 * time of a large calendar). */
+		if (!f->brk && !f->cont) {
+			size_t r = run(s + i, len - i, MAX_OCTETS - col);
+			if (r) {
+				memcpy(o, s + i, r);
+				o += r;
+				col += r;
+				i += r - 1;
+				f->cr = f->esc = false;
+				continue;
+			}
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\r') {
+			f->cr = true; /* a CR before it, without its LF, is dropped */
+			continue;
+		}
+		f->cr = false;
+		if (c == '\n') {
+			if (f->brk) {
+				*o++ = '\r';
+				*o++ = '\n';
+				col = 0;
+			}
+			f->brk = true;
+			f->esc = false;
+			f->cont = 0;
+			continue;
+		}
+		if (f->brk) {
+			f->brk = false;
+			if (c == ' ' || c == '\t')
+				continue; /* a fold: the line goes on */
+			*o++ = '\r';
+			*o++ = '\n';
+			col = 0;
+		}
+		if (f->cont && (c & 0xC0) == 0x80) {
+			f->cont--; /* counted with its lead byte */
+			*o++ = (char)c;
+			continue;
+		}
+		unsigned n = char_len(c);
+		f->cont = n - 1;
+		/* An escape pair stays on one line. */
+		bool pair = c == '\\' && !f->esc;
+		f->esc = pair;
+		if (col + (pair ? 2 : n) > MAX_OCTETS) {
 			*o++ = '\r';
 			*o++ = '\n';
 			*o++ = ' ';
 			col = 1;
 		}
-		for (size_t k = 0; k < n; k++)
-			*o++ = in[i + k];
+		*o++ = (char)c;
 		col += n;
-		i += n;
 	}
-	if (col) {
-		*o++ = '\r';
-		*o++ = '\n';
-	}
-	out->len = (size_t)(o - out->data);
-	out->data[out->len] = '\0';
+	f->col = col;
+	f->out->len = (size_t)(o - f->out->data);
+	f->out->data[f->out->len] = '\0';
 }
 
-void rt_ical_text_begin(struct rt_ical_text *w, struct rt_buf *out, const char *name)
+void rt_ical_fold_join(struct rt_ical_fold *f)
 {
-	w->out = out;
-	w->col = 0;
-	rt_ical_text_raw(w, name, strlen(name));
-	rt_ical_text_raw(w, ":", 1);
+	f->brk = false;
 }
 
-/* Appends s, folding, without escaping: whole runs at a time, cut only
- * where a line is full, and then before a UTF-8 lead byte. */
-void rt_ical_text_raw(struct rt_ical_text *w, const char *s, size_t len)
+void rt_ical_fold_finish(struct rt_ical_fold *f)
 {
-	while (len) {
-		size_t room = MAX_OCTETS - w->col;
-		size_t n = len < room ? len : room;
-		if (n < len)
-			while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-				n--; /* don't split a character */
-		rt_buf_add(w->out, s, n);
-		w->col += n;
-		s += n;
-		len -= n;
-		if (len) {
-			rt_buf_add(w->out, "\r\n ", 3);
-			w->col = 1;
-		}
-	}
-}
-
-void rt_ical_text_add(struct rt_ical_text *w, const char *s, size_t len)
-{
-	size_t from = 0;
-	for (size_t i = 0; i < len; i++) {
-		const char *esc = NULL;
-		switch (s[i]) {
-		case '\\': esc = "\\\\"; break;
-		case ';': esc = "\\;"; break;
-		case ',': esc = "\\,"; break;
-		case '\n': esc = "\\n"; break;
-		default: continue;
-		}
-		rt_ical_text_raw(w, s + from, i - from);
-		/* An escape pair is never split by a fold. */
-		if (w->col + 2 > MAX_OCTETS) {
-			rt_buf_add(w->out, "\r\n ", 3);
-			w->col = 1;
-		}
-		rt_buf_add(w->out, esc, 2);
-		w->col += 2;
-		from = i + 1;
-	}
-	rt_ical_text_raw(w, s + from, len - from);
-}
-
-void rt_ical_text_end(struct rt_ical_text *w)
-{
-	rt_buf_add(w->out, "\r\n", 2);
-	w->col = 0;
+	if (f->brk || f->col)
+		rt_buf_add(f->out, "\r\n", 2);
+	f->brk = false;
+	f->col = 0;
 }
