@@ -37,13 +37,11 @@ void rt_render_day_heading(struct rt_buf *out, const struct rt_day *day, enum rt
 
 /* The agenda as plain text without layout, for a calendar entry's
  * DESCRIPTION: the description, the programme one item a line (speakers,
- * room, notes), then contact, phone, e-mail and web. */
-/* With flush set, text is handed over in pieces of about 64 KiB as it
- * grows, so a 100,000-item programme never sits in memory whole; what
- * is left in out at the end is the caller's to use. */
-typedef void (*rt_flush_fn)(void *ctx, const char *s, size_t n);
-void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang,
-		     rt_flush_fn flush, void *ctx);
+ * room, notes), then contact, phone, e-mail and web, without a newline
+ * at the end.  Handed on in pieces as it grows when out has somewhere
+ * to go (trailing newlines are held back until the text goes on); the
+ * rest is left in out->b, for rt_out_finish() or the caller. */
+void rt_render_plain(struct rt_out *out, const struct rt_agenda *a, enum rt_lang lang);
 /* An item's speakers: "A, B", or "Doe, Jane; Roe, Rick" when a name
  * holds a comma. */
 void rt_render_speakers(struct rt_buf *out, const struct rt_item *it);

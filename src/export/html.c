@@ -10,7 +10,7 @@
 #include "retrason/render.h"
 #include "retrason/utf8.h"
 #include "config.h"
-#include "sink.h"
+#include "shared.h"
 
 void rt_html_text(struct rt_buf *out, const char *s, size_t n)
 {
@@ -60,7 +60,7 @@ static void datetime_attr(struct rt_buf *b, const struct rt_agenda *a, size_t da
 	rt_agenda_when(a, day, minutes, &d, &m);
 	long long local = (long long)rt_date_to_days(d) * 86400 + m * 60;
 	long long off = (local - rt_ics_utc(a->timezone, a->days[day].date, minutes)) / 60;
-	sink_date(b, d);
+	export_date(b, d);
 	rt_buf_addf(b, "T%02d:%02d", m / 60, m % 60);
 	if (off == 0) {
 		rt_buf_addc(b, 'Z');
@@ -132,7 +132,7 @@ static void facts(struct rt_buf *b, const struct rt_agenda *a, enum rt_lang lang
 	rt_render_when(&when, a, lang);
 	if (a->all_day) {
 		rt_buf_adds(b, "<time datetime=\"");
-		sink_date(b, a->first);
+		export_date(b, a->first);
 		rt_buf_adds(b, "\">");
 	} else {
 		rt_buf_adds(b, "<time datetime=\"");
@@ -159,7 +159,7 @@ static void facts(struct rt_buf *b, const struct rt_agenda *a, enum rt_lang lang
 			rt_buf_adds(b, "<br>\n");
 		}
 		rt_buf_adds(b, "<a href=\"");
-		sink_mailto(b, a->organizer.addr);
+		export_mailto(b, a->organizer.addr);
 		rt_buf_adds(b, "\">");
 		text(b, a->organizer.addr);
 		rt_buf_adds(b, "</a></dd>\n");
@@ -182,7 +182,7 @@ static void facts(struct rt_buf *b, const struct rt_agenda *a, enum rt_lang lang
 	if (a->email) {
 		fact(b, rt_msg(lang, RT_MSG_EMAIL));
 		rt_buf_adds(b, "<a href=\"");
-		sink_mailto(b, a->email);
+		export_mailto(b, a->email);
 		rt_buf_adds(b, "\">");
 		text(b, a->email);
 		rt_buf_adds(b, "</a></dd>\n");
@@ -190,7 +190,7 @@ static void facts(struct rt_buf *b, const struct rt_agenda *a, enum rt_lang lang
 	if (a->url) {
 		fact(b, rt_msg(lang, RT_MSG_WEB));
 		/* Only web addresses become links: no javascript: or data:. */
-		if (sink_is_web_url(a->url)) {
+		if (export_is_web_url(a->url)) {
 			rt_buf_adds(b, "<a href=\"");
 			text(b, a->url);
 			rt_buf_adds(b, "\">");
@@ -226,11 +226,11 @@ static void description(struct rt_buf *b, const struct rt_agenda *a)
 	}
 }
 
-static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang lang)
+static void programme(struct rt_out *s, const struct rt_agenda *a, enum rt_lang lang)
 {
 	struct rt_buf *b = s->b;
 	bool speakers, rooms;
-	sink_columns(a, &speakers, &rooms);
+	export_columns(a, &speakers, &rooms);
 	rt_buf_adds(b, "<section aria-labelledby=\"agenda\">\n<h2 id=\"agenda\">");
 	text(b, rt_msg(lang, RT_MSG_AGENDA));
 	rt_buf_adds(b, "</h2>\n");
@@ -292,14 +292,14 @@ static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang la
 					text(b, it->room);
 			}
 			rt_buf_adds(b, speakers || rooms ? "</td></tr>\n" : "</th></tr>\n");
-			sink_maybe_flush(s);
+			rt_out_maybe_flush(s);
 		}
 		rt_buf_adds(b, "</tbody>\n</table>\n");
 	}
 	rt_buf_adds(b, "</section>\n");
 }
 
-static int page(struct sink *s, const struct rt_agenda *a, const struct rt_export_opts *o)
+static int page(struct rt_out *s, const struct rt_agenda *a, const struct rt_export_opts *o)
 {
 	struct rt_buf *b = s->b;
 	enum rt_lang lang = o->lang;
@@ -347,14 +347,14 @@ static int page(struct sink *s, const struct rt_agenda *a, const struct rt_expor
 	if (a->nitems)
 		programme(s, a, lang);
 	rt_buf_adds(b, "</main>\n</body>\n</html>\n");
-	return sink_finish(s);
+	return rt_out_finish(s);
 }
 
 int rt_export_html(FILE *out, const struct rt_agenda *a, const struct rt_export_opts *o)
 {
 	struct rt_buf b;
 	rt_buf_init(&b);
-	struct sink s = {.b = &b, .f = out};
+	struct rt_out s = {.b = &b, .file = out};
 	int err = page(&s, a, o);
 	rt_buf_finish(&b);
 	return err;
@@ -363,6 +363,6 @@ int rt_export_html(FILE *out, const struct rt_agenda *a, const struct rt_export_
 void rt_export_html_buf(struct rt_buf *out, const struct rt_agenda *a,
 			const struct rt_export_opts *o)
 {
-	struct sink s = {.b = out, .f = NULL};
+	struct rt_out s = {.b = out};
 	page(&s, a, o);
 }

@@ -9,7 +9,7 @@
 #include "retrason/ical.h"
 #include "retrason/utf8.h"
 #include "retrason/xalloc.h"
-#include "sink.h"
+#include "shared.h"
 
 void rt_json_string(struct rt_buf *out, const char *s, size_t n)
 {
@@ -56,7 +56,7 @@ static void key(struct rt_buf *b, bool *first, const char *k, int indent)
 static void quoted_date(struct rt_buf *b, struct rt_date d)
 {
 	rt_buf_addc(b, '"');
-	sink_date(b, d);
+	export_date(b, d);
 	rt_buf_addc(b, '"');
 }
 
@@ -76,7 +76,7 @@ static void instant(struct rt_buf *b, const struct rt_agenda *a, size_t day, int
 	int m;
 	rt_agenda_when(a, day, minutes, &d, &m);
 	rt_buf_adds(b, "{\"local\": \"");
-	sink_date(b, d);
+	export_date(b, d);
 	rt_buf_addf(b, "T%02d:%02d:00\", \"utc\": ", m / 60, m % 60);
 	iso_utc(b, rt_ics_utc(a->timezone, a->days[day].date, minutes));
 	rt_buf_addc(b, '}');
@@ -117,7 +117,7 @@ static void item(struct rt_buf *b, const struct rt_agenda *a, const struct rt_it
 	rt_buf_adds(b, "\n        }");
 }
 
-static void day(struct sink *s, const struct rt_agenda *a, size_t d)
+static void day(struct rt_out *s, const struct rt_agenda *a, size_t d)
 {
 	struct rt_buf *b = s->b;
 	const struct rt_day *dy = &a->days[d];
@@ -142,7 +142,7 @@ static void day(struct sink *s, const struct rt_agenda *a, size_t d)
 	for (size_t k = 0; k < dy->nitems; k++) {
 		rt_buf_adds(b, k ? ",\n" : "\n");
 		item(b, a, &a->items[dy->first_item + k]);
-		sink_maybe_flush(s);
+		rt_out_maybe_flush(s);
 	}
 	rt_buf_adds(b, dy->nitems ? "\n      ]\n    }" : "]\n    }");
 }
@@ -162,7 +162,7 @@ int rt_export_json(FILE *out, const struct rt_agenda *a, const struct rt_export_
 {
 	/* JSON carries data, not words: of o only the identity. */
 	struct rt_buf buf;
-	struct sink s = {.b = &buf, .f = out};
+	struct rt_out s = {.b = &buf, .file = out};
 	struct rt_buf *b = &buf;
 	bool first = true;
 	char *uid = o->uid ? xstrdup(o->uid) : rt_agenda_uid(a);
@@ -258,7 +258,7 @@ int rt_export_json(FILE *out, const struct rt_agenda *a, const struct rt_export_
 	}
 	rt_buf_adds(b, a->ndays ? "\n  ]\n}\n" : "]\n}\n");
 	free(uid);
-	int err = sink_finish(&s);
+	int err = rt_out_finish(&s);
 	rt_buf_finish(b);
 	return err;
 }

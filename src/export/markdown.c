@@ -7,7 +7,7 @@
 #include "retrason/export.h"
 #include "retrason/render.h"
 #include "retrason/utf8.h"
-#include "sink.h"
+#include "shared.h"
 
 void rt_markdown_text(struct rt_buf *out, const char *s, size_t n)
 {
@@ -74,7 +74,7 @@ static void link(struct rt_buf *b, const char *label, const char *mail)
 	rt_buf_addc(b, '[');
 	text(b, label);
 	rt_buf_adds(b, "](<");
-	sink_mailto(b, mail);
+	export_mailto(b, mail);
 	rt_buf_adds(b, ">)");
 }
 
@@ -124,7 +124,7 @@ static void facts(struct rt_buf *b, const struct rt_agenda *a, enum rt_lang lang
 	if (a->url) {
 		fact(b, lang, RT_MSG_WEB);
 		/* An autolink needs no escaping but takes no spaces or <>. */
-		if (sink_is_web_url(a->url) && !strpbrk(a->url, " <>"))
+		if (export_is_web_url(a->url) && !strpbrk(a->url, " <>"))
 			rt_buf_addf(b, "<%s>", a->url);
 		else
 			text(b, a->url);
@@ -137,11 +137,11 @@ static void cell_sep(struct rt_buf *b)
 	rt_buf_adds(b, " | ");
 }
 
-static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang lang)
+static void programme(struct rt_out *s, const struct rt_agenda *a, enum rt_lang lang)
 {
 	struct rt_buf *b = s->b;
 	bool speakers, rooms;
-	sink_columns(a, &speakers, &rooms);
+	export_columns(a, &speakers, &rooms);
 	rt_buf_addf(b, "\n## %s\n", rt_msg(lang, RT_MSG_AGENDA));
 	for (size_t d = 0; d < a->ndays; d++) {
 		const struct rt_day *day = &a->days[d];
@@ -193,7 +193,7 @@ static void programme(struct sink *s, const struct rt_agenda *a, enum rt_lang la
 					text(b, it->room);
 			}
 			rt_buf_adds(b, " |\n");
-			sink_maybe_flush(s);
+			rt_out_maybe_flush(s);
 		}
 	}
 }
@@ -202,7 +202,7 @@ int rt_export_markdown(FILE *out, const struct rt_agenda *a, const struct rt_exp
 {
 	struct rt_buf b;
 	rt_buf_init(&b);
-	struct sink s = {.b = &b, .f = out};
+	struct rt_out s = {.b = &b, .file = out};
 	enum rt_lang lang = o->lang;
 
 	rt_buf_adds(&b, "# ");
@@ -224,7 +224,7 @@ int rt_export_markdown(FILE *out, const struct rt_agenda *a, const struct rt_exp
 	}
 	if (a->nitems)
 		programme(&s, a, lang);
-	int err = sink_finish(&s);
+	int err = rt_out_finish(&s);
 	rt_buf_finish(&b);
 	return err;
 }

@@ -5,7 +5,6 @@
  * The event's DESCRIPTION, the whole programme, is handed to libical in
  * pieces of about 64 KiB as it is rendered.  All of libical's text is
  * folded again on the way out (fold.h says why). */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,16 +17,14 @@
 #include "retrason/xalloc.h"
 #include "zone.h"
 
-#define PIECE 65536
-
 struct ctx {
 	const struct rt_agenda *a;
 	const struct rt_ics_opts *o;
 	const char *tzid;    /* TZID parameter; NULL: times in UTC ("Z") */
 	const char *uid;
 	struct icaltimetype dtstamp;
-	FILE *out;
-	struct rt_buf folded; /* output not yet handed to out */
+	struct rt_buf folded; /* output not handed on yet */
+	struct rt_out out;    /* to the file */
 	struct rt_ical_fold fold;
 	struct rt_buf text;   /* scratch for DESCRIPTION and friends */
 	struct rt_buf piece;  /* a piece of the streamed DESCRIPTION */
@@ -40,14 +37,11 @@ bool rt_ics_zone_known(const char *tzid)
 }
 
 /* Text written by libical (or a BEGIN or END line), folded into the
- * output, which goes to out in pieces. */
+ * output. */
 static void emit(struct ctx *c, const char *s, size_t n)
 {
 	rt_ical_fold_add(&c->fold, s, n);
-	if (c->folded.len >= PIECE) {
-		fwrite(c->folded.data, 1, c->folded.len, c->out);
-		rt_buf_reset(&c->folded);
-	}
+	rt_out_maybe_flush(&c->out);
 }
 
 static void emit_line(struct ctx *c, const char *line)
@@ -289,14 +283,13 @@ static void description_piece(void *ctx, const char *s, size_t n)
  * libical as they are rendered. */
 static void description(struct ctx *c)
 {
+	struct rt_out o = {.b = &c->text, .fn = description_piece, .ctx = c};
 	rt_buf_reset(&c->text);
 	c->desc_begun = false;
-	rt_render_plain(&c->text, c->a, c->o->lang, description_piece, c);
-	if (!c->text.len && !c->desc_begun)
-		return; /* nothing to describe: no property */
-	if (c->text.len)
-		description_piece(c, c->text.data, c->text.len);
-	emit_line(c, "\r\n"); /* the end of the line the pieces continued */
+	rt_render_plain(&o, c->a, c->o->lang);
+	rt_out_finish(&o);
+	if (c->desc_begun) /* else nothing to describe: no property */
+		emit_line(c, "\r\n"); /* ends the line the pieces continued */
 }
 
 /* The event: its properties, the DESCRIPTION, then its alarm, where
@@ -489,7 +482,7 @@ static void calendar_props(struct ctx *c)
 
 int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o)
 {
-	struct ctx c = {.a = a, .o = o, .out = out};
+	struct ctx c = {.a = a, .o = o, .out = {.b = &c.folded, .file = out}};
 	icaltimezone *zone = rt_zone_lookup(a->timezone);
 	/* --items puts times on an all-day event's items too. */
 	bool timed = !a->all_day || (o->items && a->nitems);
@@ -514,12 +507,11 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 		items(&c);
 	emit_line(&c, "END:VCALENDAR\r\n");
 	rt_ical_fold_finish(&c.fold);
-	if (c.folded.len)
-		fwrite(c.folded.data, 1, c.folded.len, out);
+	int err = rt_out_finish(&c.out);
 
 	rt_buf_finish(&c.folded);
 	rt_buf_finish(&c.text);
 	rt_buf_finish(&c.piece);
 	free(uid);
-	return fflush(out) == 0 && !ferror(out) ? 0 : (errno ? errno : EIO);
+	return err;
 }

@@ -70,23 +70,20 @@ static void item_line(struct rt_buf *out, const struct rt_agenda *a,
 	}
 }
 
-/* Hands all but trailing newlines to flush: whether they end the text
- * is only known at the end. */
-static void maybe_flush(struct rt_buf *out, rt_flush_fn flush, void *ctx)
+/* Hands on all but trailing newlines: whether they end the text is
+ * only known at the end. */
+static void maybe_flush(struct rt_out *o)
 {
-	if (!flush || out->len < 65536)
-		return;
+	const struct rt_buf *b = o->b;
 	size_t keep = 0;
-	while (keep < out->len && out->data[out->len - 1 - keep] == '\n')
+	while (keep < b->len && b->data[b->len - 1 - keep] == '\n')
 		keep++;
-	flush(ctx, out->data, out->len - keep);
-	memmove(out->data, out->data + out->len - keep, keep + 1);
-	out->len = keep;
+	rt_out_maybe_flush_but(o, keep);
 }
 
-void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang,
-		     rt_flush_fn flush, void *ctx)
+void rt_render_plain(struct rt_out *o, const struct rt_agenda *a, enum rt_lang lang)
 {
+	struct rt_buf *out = o->b;
 	for (size_t i = 0; i < a->ndesc; i++) {
 		const struct rt_block *b = &a->desc[i];
 		if (i && !(b->list_item && a->desc[i - 1].list_item))
@@ -107,7 +104,7 @@ void rt_render_plain(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang
 			}
 			for (size_t k = 0; k < day->nitems; k++) {
 				item_line(out, a, &a->items[day->first_item + k]);
-				maybe_flush(out, flush, ctx);
+				maybe_flush(o);
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 #include "retrason/buf.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -126,4 +127,40 @@ char *rt_buf_steal(struct rt_buf *b)
 	char *s = b->data ? b->data : xstrdup("");
 	rt_buf_init(b);
 	return s;
+}
+
+/* Hands on the first n bytes of b and keeps the rest. */
+static void hand_on(struct rt_out *o, size_t n)
+{
+	struct rt_buf *b = o->b;
+	if (!n)
+		return;
+	/* A write error is not checked here: the FILE keeps it, and
+	 * rt_out_finish() reports it. */
+	if (o->file)
+		fwrite(b->data, 1, n, o->file);
+	else
+		o->fn(o->ctx, b->data, n);
+	memmove(b->data, b->data + n, b->len - n + 1);
+	b->len -= n;
+}
+
+void rt_out_maybe_flush_but(struct rt_out *o, size_t keep)
+{
+	if ((o->file || o->fn) && o->b->len >= RT_OUT_PIECE && keep < o->b->len)
+		hand_on(o, o->b->len - keep);
+}
+
+void rt_out_maybe_flush(struct rt_out *o)
+{
+	rt_out_maybe_flush_but(o, 0);
+}
+
+int rt_out_finish(struct rt_out *o)
+{
+	if (o->file || o->fn)
+		hand_on(o, o->b->len);
+	if (!o->file)
+		return 0;
+	return fflush(o->file) == 0 && !ferror(o->file) ? 0 : (errno ? errno : EIO);
 }

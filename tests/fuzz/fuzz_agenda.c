@@ -65,7 +65,8 @@ static void layout_ok(const struct rt_agenda *a, size_t width, enum rt_lang lang
 		p = nl + 1;
 	}
 	rt_buf_reset(&out);
-	rt_render_plain(&out, a, lang, NULL, NULL);
+	struct rt_out plain = {.b = &out}; /* all of it in out */
+	rt_render_plain(&plain, a, lang);
 	if (!fuzz_utf8_valid(out.data, out.len) || !fuzz_no_controls(out.data, out.len, "\n"))
 		fuzz_fail("plain text: invalid UTF-8 or a control", out.data, out.len);
 	rt_buf_finish(&out);

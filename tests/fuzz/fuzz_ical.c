@@ -89,7 +89,8 @@ static void check_calendar(const struct rt_agenda *a, const char *ics, size_t n,
 	if (want.len)
 		same("LOCATION", icalcomponent_get_location(ev), rt_buf_str(&want), ics, n);
 	rt_buf_reset(&want);
-	rt_render_plain(&want, a, lang, NULL, NULL);
+	struct rt_out plain = {.b = &want}; /* all of it in want */
+	rt_render_plain(&plain, a, lang);
 	if (want.len)
 		same("DESCRIPTION", icalcomponent_get_description(ev), rt_buf_str(&want), ics, n);
 	if (a->url)

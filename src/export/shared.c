@@ -1,36 +1,15 @@
-#include "sink.h"
+#include "shared.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include "retrason/strutil.h"
 
-#define PIECE 65536
-
-void sink_maybe_flush(struct sink *s)
-{
-	if (!s->f || s->b->len < PIECE)
-		return;
-	fwrite(s->b->data, 1, s->b->len, s->f);
-	rt_buf_reset(s->b);
-}
-
-int sink_finish(struct sink *s)
-{
-	if (!s->f)
-		return 0;
-	if (s->b->len)
-		fwrite(s->b->data, 1, s->b->len, s->f);
-	rt_buf_reset(s->b);
-	return fflush(s->f) == 0 && !ferror(s->f) ? 0 : (errno ? errno : EIO);
-}
-
-void sink_date(struct rt_buf *b, struct rt_date d)
+void export_date(struct rt_buf *b, struct rt_date d)
 {
 	rt_buf_addf(b, "%04d-%02d-%02d", d.year, d.month, d.day);
 }
 
-void sink_mailto(struct rt_buf *b, const char *addr)
+void export_mailto(struct rt_buf *b, const char *addr)
 {
 	rt_buf_adds(b, "mailto:");
 	for (const unsigned char *p = (const unsigned char *)addr; *p; p++) {
@@ -42,14 +21,14 @@ void sink_mailto(struct rt_buf *b, const char *addr)
 	}
 }
 
-bool sink_is_web_url(const char *u)
+bool export_is_web_url(const char *u)
 {
 	size_t n = strlen(u);
 	return (n > 8 && rt_strncaseeq(u, 8, "https://")) ||
 	       (n > 7 && rt_strncaseeq(u, 7, "http://"));
 }
 
-void sink_columns(const struct rt_agenda *a, bool *speakers, bool *rooms)
+void export_columns(const struct rt_agenda *a, bool *speakers, bool *rooms)
 {
 	*speakers = *rooms = false;
 	for (size_t k = 0; k < a->nitems; k++) {
