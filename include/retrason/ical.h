@@ -38,15 +38,4 @@ struct rt_ics_opts {
  * out could not be written. */
 int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o);
 
-/* Whether libical knows the agenda's time zone (it reads the same zone
- * database as the agenda check, so this fails only on odd systems). */
-bool rt_ics_zone_known(const char *tzid);
-
-/* The UTC instant, in seconds since 1970, of a wall-clock time in the
- * zone tzid: minutes after the midnight of date (a day or more past it
- * moves to later dates).  A time skipped by a DST change counts as if
- * the clocks had not changed yet; one that happens twice is the first.
- * tzid must be known (rt_ics_zone_known). */
-long long rt_ics_utc(const char *tzid, struct rt_date date, int minutes);
-
 #endif

@@ -8,12 +8,12 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "retrason/ical.h"
 #include "retrason/atomic.h"
 #include "retrason/buf.h"
 #include "retrason/readfile.h"
 #include "retrason/strutil.h"
 #include "retrason/xalloc.h"
+#include "retrason/zone.h"
 
 /* A message on one line: values quoted in it (an option's, a server's)
  * may hold CR, LF or escape sequences, which must not move the
@@ -115,7 +115,7 @@ int load_for_output(const char *path, bool need_organizer, struct loaded *l)
 	int rc = load_good_agenda(path, l);
 	if (rc)
 		return rc;
-	if (!rt_ics_zone_known(l->agenda->timezone)) {
+	if (!rt_zone_known(l->agenda->timezone)) {
 		errorf("libical does not know the time zone '%s'", l->agenda->timezone);
 		rc = EX_DATAERR;
 	} else if (need_organizer && !l->agenda->organizer.addr) {

@@ -7,7 +7,6 @@
 
 #include "cmd.h"
 #include "retrason/export.h"
-#include "retrason/ical.h"
 #include "retrason/strutil.h"
 
 static const char intro[] =

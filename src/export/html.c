@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "retrason/export.h"
-#include "retrason/ical.h"
 #include "retrason/render.h"
 #include "retrason/utf8.h"
+#include "retrason/zone.h"
 #include "config.h"
 #include "shared.h"
 
@@ -59,7 +59,7 @@ static void datetime_attr(struct rt_buf *b, const struct rt_agenda *a, size_t da
 	int m;
 	rt_agenda_when(a, day, minutes, &d, &m);
 	long long local = (long long)rt_date_to_days(d) * 86400 + m * 60;
-	long long off = (local - rt_ics_utc(a->timezone, a->days[day].date, minutes)) / 60;
+	long long off = (local - rt_zone_utc(a->timezone, a->days[day].date, minutes)) / 60;
 	export_date(b, d);
 	rt_buf_addf(b, "T%02d:%02d", m / 60, m % 60);
 	if (off == 0) {

@@ -6,9 +6,9 @@
 #include <time.h>
 
 #include "retrason/export.h"
-#include "retrason/ical.h"
 #include "retrason/utf8.h"
 #include "retrason/xalloc.h"
+#include "retrason/zone.h"
 #include "shared.h"
 
 void rt_json_string(struct rt_buf *out, const char *s, size_t n)
@@ -78,7 +78,7 @@ static void instant(struct rt_buf *b, const struct rt_agenda *a, size_t day, int
 	rt_buf_adds(b, "{\"local\": \"");
 	export_date(b, d);
 	rt_buf_addf(b, "T%02d:%02d:00\", \"utc\": ", m / 60, m % 60);
-	iso_utc(b, rt_ics_utc(a->timezone, a->days[day].date, minutes));
+	iso_utc(b, rt_zone_utc(a->timezone, a->days[day].date, minutes));
 	rt_buf_addc(b, '}');
 }
 

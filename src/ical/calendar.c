@@ -5,6 +5,7 @@
  * The event's DESCRIPTION, the whole programme, is handed to libical in
  * pieces of about 64 KiB as it is rendered.  All of libical's text is
  * folded again on the way out (fold.h says why). */
+#include <libical/ical.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 #include "retrason/ical.h"
 #include "retrason/render.h"
 #include "retrason/xalloc.h"
-#include "zone.h"
+#include "vtimezone.h"
 
 struct ctx {
 	const struct rt_agenda *a;
@@ -30,11 +31,6 @@ struct ctx {
 	struct rt_buf piece;  /* a piece of the streamed DESCRIPTION */
 	bool desc_begun;      /* its property line has been started */
 };
-
-bool rt_ics_zone_known(const char *tzid)
-{
-	return rt_zone_lookup(tzid) != NULL;
-}
 
 /* Text written by libical (or a BEGIN or END line), folded into the
  * output. */
@@ -430,36 +426,6 @@ static void items(struct ctx *c)
 	item_props_finish(&ip);
 }
 
-/* The VTIMEZONE for a zone from a date on, as folded text.  Making it
- * costs libical (and ICU) a millisecond, and invitations need the same
- * one for every recipient: keep the last. */
-static const char *vtimezone_text(icaltimezone *zone, const char *tzid, struct rt_date from)
-{
-	static char *key, *text;
-	char k[128];
-	snprintf(k, sizeof(k), "%s %04d-%02d-%02d", tzid, from.year, from.month, from.day);
-	if (key && !strcmp(key, k))
-		return text;
-	free(key);
-	free(text);
-	key = xstrdup(k);
-	text = NULL;
-	icalcomponent *vtz = rt_zone_vtimezone(zone, tzid, from);
-	if (vtz) {
-		char *s = icalcomponent_as_ical_string_r(vtz);
-		struct rt_buf folded;
-		struct rt_ical_fold f;
-		rt_buf_init(&folded);
-		rt_ical_fold_init(&f, &folded);
-		rt_ical_fold_add(&f, s, strlen(s));
-		rt_ical_fold_finish(&f);
-		text = rt_buf_steal(&folded);
-		icalmemory_free_buffer(s);
-		icalcomponent_free(vtz);
-	}
-	return text;
-}
-
 /* VERSION, PRODID, CALSCALE and METHOD. */
 static void calendar_props(struct ctx *c)
 {
@@ -483,10 +449,9 @@ static void calendar_props(struct ctx *c)
 int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts *o)
 {
 	struct ctx c = {.a = a, .o = o, .out = {.b = &c.folded, .file = out}};
-	icaltimezone *zone = rt_zone_lookup(a->timezone);
 	/* --items puts times on an all-day event's items too. */
 	bool timed = !a->all_day || (o->items && a->nitems);
-	const char *vtz = zone && timed ? vtimezone_text(zone, a->timezone, a->first) : NULL;
+	const char *vtz = timed ? rt_ical_vtimezone(a->timezone, a->first) : NULL;
 	char *uid = o->uid ? xstrdup(o->uid) : rt_agenda_uid(a);
 
 	c.tzid = vtz ? a->timezone : NULL;

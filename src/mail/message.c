@@ -13,6 +13,7 @@
 #include "retrason/mime.h"
 #include "retrason/render.h"
 #include "retrason/xalloc.h"
+#include "retrason/zone.h"
 
 #define TEXT_WIDTH 72
 
@@ -213,7 +214,7 @@ static uint64_t instant(uint64_t h, const struct rt_agenda *a, size_t day, int m
 {
 	if (minutes == RT_OPEN_END)
 		return number(h, -1);
-	return number(h, rt_ics_utc(a->timezone, a->days[day].date, minutes));
+	return number(h, rt_zone_utc(a->timezone, a->days[day].date, minutes));
 }
 
 char *rt_mail_fingerprint(const struct rt_agenda *a)

@@ -11,9 +11,9 @@
 #include "check.h"
 #include "retrason/agenda.h"
 #include "retrason/export.h"
-#include "retrason/ical.h"
 #include "retrason/render.h"
 #include "retrason/utf8.h"
+#include "retrason/zone.h"
 
 static void text_ok(const char *what, const char *s, const char *allowed)
 {
@@ -135,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t width = RT_TEXT_MIN_WIDTH + (size ? data[0] : 0) % 100;
 		enum rt_lang lang = size > 1 && (data[1] & 1) ? RT_LANG_DE : RT_LANG_EN;
 		layout_ok(a, width, lang);
-		if (rt_ics_zone_known(a->timezone))
+		if (rt_zone_known(a->timezone))
 			exports_ok(a, lang);
 	}
 	rt_agenda_free(a);

@@ -14,6 +14,7 @@
 #include "retrason/agenda.h"
 #include "retrason/ical.h"
 #include "retrason/render.h"
+#include "retrason/zone.h"
 
 static void same(const char *what, const char *got, const char *want, const char *ics,
 		 size_t n)
@@ -157,7 +158,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rt_diags_init(&d, "fuzz.agenda", (const char *)data, size);
 	struct rt_parse_opts po = {.default_timezone = "UTC"};
 	struct rt_agenda *a = rt_agenda_parse((const char *)data, size, &po, &d);
-	if (a && d.errors == 0 && rt_ics_zone_known(a->timezone)) {
+	if (a && d.errors == 0 && rt_zone_known(a->timezone)) {
 		enum rt_lang lang = size && (data[0] & 1) ? RT_LANG_DE : RT_LANG_EN;
 		struct rt_ics_opts o = {
 			.method = RT_ICS_PUBLISH,

@@ -1,0 +1,23 @@
+/* Time zones: wall-clock times in an IANA zone as UTC instants, by
+ * libical's reading of the system's zone database (the one `agenda
+ * check` looks names up in, include/retrason/tz.h).  libical stays
+ * behind this interface. */
+#ifndef RETRASON_ZONE_H
+#define RETRASON_ZONE_H
+
+#include <stdbool.h>
+
+#include "retrason/datetime.h"
+
+/* Whether libical knows the zone (it reads the same zone database as
+ * the agenda check, so this fails only on odd systems). */
+bool rt_zone_known(const char *tzid);
+
+/* The UTC instant, in seconds since 1970, of a wall-clock time in the
+ * zone tzid: minutes after the midnight of date (a day or more past it
+ * moves to later dates).  A time skipped by a DST change counts as if
+ * the clocks had not changed yet; one that happens twice is the first.
+ * tzid must be known (rt_zone_known). */
+long long rt_zone_utc(const char *tzid, struct rt_date date, int minutes);
+
+#endif
