@@ -429,16 +429,13 @@ static void items(struct ctx *c)
 /* VERSION, PRODID, CALSCALE and METHOD. */
 static void calendar_props(struct ctx *c)
 {
-	static const icalproperty_method methods[] = {
-		[RT_ICS_PUBLISH] = ICAL_METHOD_PUBLISH,
-		[RT_ICS_REQUEST] = ICAL_METHOD_REQUEST,
-		[RT_ICS_CANCEL] = ICAL_METHOD_CANCEL,
-	};
 	icalproperty *p[] = {
 		icalproperty_new_version("2.0"),
 		icalproperty_new_prodid("-//retrason//retrason " RETRASON_VERSION "//EN"),
 		icalproperty_new_calscale("GREGORIAN"),
-		icalproperty_new_method(methods[c->o->method]),
+		/* The name the mail's method= gives too. */
+		icalproperty_new_method(
+			icalproperty_string_to_method(rt_ics_method_name(c->o->method))),
 	};
 	for (size_t i = 0; i < sizeof(p) / sizeof(p[0]); i++) {
 		put_prop(c, p[i]);
