@@ -49,5 +49,31 @@ for lang, title in (("de", "Title: Auftaktwerkstatt"), ("en", "Title: Kick-off w
     uids |= {l for l in new.stdout.decode().splitlines() if l.startswith("UID: ")}
 expect("agenda new: every starter gets its own UID", len(uids) == 2, uids)
 
+# -o onto what is not a regular file writes into it: renaming a
+# temporary file over /dev/full or a named pipe would replace it.
+import stat  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+p = subprocess.run([EXE, "agenda", "ics", "-o", "/dev/full", EXAMPLE], capture_output=True,
+                   env=env)
+expect("-o /dev/full: exit 74, told why",
+       p.returncode == 74 and b"No space left on device" in p.stderr, (p.returncode, p.stderr))
+expect("-o /dev/full: still the device", stat.S_ISCHR(os.stat("/dev/full").st_mode))
+with tempfile.TemporaryDirectory() as tmp:
+    fifo = os.path.join(tmp, "pipe")
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    p = subprocess.run([EXE, "agenda", "ics", "-o", fifo, EXAMPLE], capture_output=True,
+                       env=env, timeout=30)
+    reader.join(30)
+    expect("-o FIFO: written through the pipe",
+           p.returncode == 0 and got and got[0].startswith(b"BEGIN:VCALENDAR"),
+           (p.returncode, p.stderr))
+    expect("-o FIFO: still a FIFO, nothing left beside it",
+           stat.S_ISFIFO(os.stat(fifo).st_mode) and os.listdir(tmp) == ["pipe"],
+           os.listdir(tmp))
+
 print(f"{sum(results)} passed, {len(results) - sum(results)} failed")
 sys.exit(0 if all(results) else 1)

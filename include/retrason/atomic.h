@@ -12,7 +12,9 @@ struct rt_atomic {
 	FILE *f;    /* write here */
 };
 
-/* Returns 0 or an errno value; on success w->f is open for writing. */
+/* Returns 0 or an errno value; on success w->f is open for writing.
+ * An existing path that is not a regular file (a device, a FIFO) is
+ * written directly, since renaming over it would replace it. */
 int rt_atomic_open(struct rt_atomic *w, const char *path);
 /* Flushes, syncs and renames into place; returns 0 or an errno value
  * (then the temporary file is gone and the destination untouched). */

@@ -41,6 +41,14 @@ int rt_atomic_open(struct rt_atomic *w, const char *path)
 			return EISDIR;
 		}
 		exists = true;
+		if (!S_ISREG(st.st_mode)) {
+			/* A device or a FIFO (-o /dev/stdout, a named pipe): a
+			 * rename would replace it with a file.  Written as is;
+			 * there is nothing to be atomic about. */
+			w->f = fopen(path, "wb");
+			free(real);
+			return w->f ? 0 : errno;
+		}
 	}
 	rt_buf_init(&tmp);
 	/* Same directory, so the rename cannot cross file systems; hidden,
@@ -84,14 +92,14 @@ int rt_atomic_commit(struct rt_atomic *w)
 	int err = 0;
 	if (fflush(w->f) != 0 || ferror(w->f))
 		err = errno ? errno : EIO;
-	else if (fsync(fileno(w->f)) != 0)
+	else if (w->tmp && fsync(fileno(w->f)) != 0)
 		err = errno;
 	if (fclose(w->f) != 0 && !err)
 		err = errno;
 	w->f = NULL;
-	if (!err && rename(w->tmp, w->path) != 0)
+	if (!err && w->tmp && rename(w->tmp, w->path) != 0)
 		err = errno;
-	if (err)
+	if (err && w->tmp)
 		unlink(w->tmp);
 	clear(w);
 	return err;
