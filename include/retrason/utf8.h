@@ -18,6 +18,13 @@ size_t rt_utf8_next(const char *s, size_t len, uint32_t *cp);
  * at s (len > 0), 1 for an invalid one.  Text cut where these end is
  * cut between characters, and a cut never swallows a CR or LF. */
 size_t rt_utf8_seqlen(const char *s, size_t len);
+/* The bytes a character with lead byte c claims, unchecked: for text
+ * known to be valid, read in pieces that may end inside a character
+ * (1 for ASCII and for a stray continuation byte). */
+static inline unsigned rt_utf8_lead_len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
 /* Appends cp's UTF-8 encoding to out. */
 struct rt_buf;
 void rt_utf8_add(struct rt_buf *out, uint32_t cp);

@@ -2,23 +2,13 @@
 
 #include <string.h>
 
+#include "retrason/utf8.h"
+
 #define MAX_OCTETS 75
 
 void rt_ical_fold_init(struct rt_ical_fold *f, struct rt_buf *out)
 {
 	*f = (struct rt_ical_fold){.out = out};
-}
-
-/* Octets in the UTF-8 character that starts with byte c. */
-static unsigned char_len(unsigned char c)
-{
-	if (c < 0xC0)
-		return 1; /* ASCII, or a stray continuation byte */
-	if (c < 0xE0)
-		return 2;
-	if (c < 0xF0)
-		return 3;
-	return 4;
 }
 
 /* How many octets from s on are whole characters that need nothing
@@ -34,7 +24,7 @@ static size_t run(const char *s, size_t len, size_t room)
 			r++;
 			continue;
 		}
-		size_t n = char_len(c);
+		size_t n = rt_utf8_lead_len(c);
 		if (n == 1 || n > room - r)
 			break;
 		for (size_t k = 1; k < n; k++)
@@ -97,7 +87,7 @@ void rt_ical_fold_add(struct rt_ical_fold *f, const char *s, size_t len)
 			*o++ = (char)c;
 			continue;
 		}
-		unsigned n = char_len(c);
+		unsigned n = rt_utf8_lead_len(c);
 		f->cont = n - 1;
 		/* An escape pair stays on one line. */
 		bool pair = c == '\\' && !f->esc;
