@@ -307,6 +307,21 @@ def tests(tmp):
            ev["LOCATION"])
     expect("escaping: X- field kept", "X-CUSTOM-NOTE" in ev, list(ev.keys()))
 
+    # A double quote in a name: RFC 6868's ^' in the CN, which libical
+    # (and ical.js) decode back to the quote; it used to become '.
+    quoted = agenda(tmp, "quoted.agenda",
+                    "Title: Q\nDate: 2024-01-15\nTime: 10:00-11:00\nTimezone: UTC\n"
+                    "UID: q@example.org\nOrganizer: \"Jane \\\"JD\\\" Doe\" <jane@example.org>\n")
+    p = run(["agenda", "ics", quoted])
+    expect("CN with a quote: RFC 6868 ^'",
+           b"ORGANIZER;CN=Jane ^'JD^' Doe:mailto:jane@example.org" in p.stdout, p.stdout)
+    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
+        f.write(p.stdout)
+        f.flush()
+        rc, out = readback(f.name)
+    expect("CN with a quote: libical reads the quotes back",
+           'ORGANIZER-CN Jane "JD" Doe' in out, out)
+
     # Items' events are written without libical: the same escaping,
     # folding and parameters must come back out.
     room = 'Saal "Ost", 2. OG; links\\hinten'

@@ -101,16 +101,6 @@ static void text_prop(const struct ctx *c, icalcomponent *ev, icalproperty *p)
 	icalcomponent_add_property(ev, text_param(c, p));
 }
 
-/* CN values are quoted by libical; a double quote inside can't be. */
-static char *cn_text(const char *name)
-{
-	char *s = xstrdup(name);
-	for (char *p = s; *p; p++)
-		if (*p == '"')
-			*p = '\'';
-	return s;
-}
-
 static icalproperty *mailto(icalproperty *(*make)(const char *), const char *name,
 			    const char *addr)
 {
@@ -119,11 +109,10 @@ static icalproperty *mailto(icalproperty *(*make)(const char *), const char *nam
 	rt_buf_addf(&uri, "mailto:%s", addr);
 	icalproperty *p = make(rt_buf_str(&uri));
 	rt_buf_finish(&uri);
-	if (name) {
-		char *cn = cn_text(name);
-		icalproperty_add_parameter(p, icalparameter_new_cn(cn));
-		free(cn);
-	}
+	/* A double quote in the name is written as RFC 6868's ^' by
+	 * libical (3.0.16 does), so "Jane \"JD\" Doe" keeps its quotes. */
+	if (name)
+		icalproperty_add_parameter(p, icalparameter_new_cn(name));
 	return p;
 }
 

@@ -99,6 +99,12 @@ int main(int argc, char **argv)
 		for (p = icalcomponent_get_first_property(e, ICAL_ATTENDEE_PROPERTY); p;
 		     p = icalcomponent_get_next_property(e, ICAL_ATTENDEE_PROPERTY))
 			printf("ATTENDEE %s\n", icalproperty_get_attendee(p));
+		/* The names as libical decodes them (RFC 6868 ^' is a quote). */
+		if ((p = icalcomponent_get_first_property(e, ICAL_ORGANIZER_PROPERTY))) {
+			icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
+			if (cn)
+				printf("ORGANIZER-CN %s\n", icalparameter_get_cn(cn));
+		}
 		printf("ALARMS %d\n", icalcomponent_count_components(e, ICAL_VALARM_COMPONENT));
 	}
 	/* libical flags what it could not read as X-LIC-ERROR properties. */
