@@ -437,7 +437,7 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 	struct ctx c = {.a = a, .o = o, .out = {.b = &c.folded, .file = out}};
 	/* --items puts times on an all-day event's items too. */
 	bool timed = !a->all_day || (o->items && a->nitems);
-	const char *vtz = timed ? rt_ical_vtimezone(a->timezone, a->first) : NULL;
+	const char *vtz = timed ? rt_ical_vtimezone(a->timezone, a->first, a->last) : NULL;
 	char *uid = o->uid ? xstrdup(o->uid) : rt_agenda_uid(a);
 
 	c.tzid = vtz ? a->timezone : NULL;
