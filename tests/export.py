@@ -245,6 +245,20 @@ expect("JSON: UTC instants agree with Python's zoneinfo, across the DST change",
 expect("JSON: the overnight item ends the next day",
        hitems[-1]["end"]["local"] == "2024-10-29T00:30:00", hitems[-1])
 
+# Zones and years where libical's own offsets are wrong (its rules lose
+# transitions): the instants come from the zone file, as the VTIMEZONE.
+for zone, day, clock in (("Asia/Tehran", "2018-03-25", "10:00"),
+                         ("America/Sao_Paulo", "2014-02-15", "23:30"),
+                         ("Asia/Jerusalem", "2014-03-28", "09:00")):
+    path = os.path.join(tmp, "zone.agenda")
+    with open(path, "w") as f:
+        f.write(f"Title: T\nDate: {day}\nTime: {clock}-23:59\nTimezone: {zone}\n"
+                f"UID: z@example.org\n")
+    v = json.loads(export("json", path))["start"]
+    local = datetime.datetime.fromisoformat(v["local"]).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+    want = local.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    expect(f"JSON: {zone} {day} {clock} is {want}, as zoneinfo says", v["utc"] == want, v)
+
 jq = shutil.which("jq")
 if jq:
     p = subprocess.run(f"{EXE} agenda export -f json {hostile} | jq -e '.days[0].items[0].speakers[0]'",

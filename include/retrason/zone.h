@@ -1,6 +1,7 @@
-/* Time zones: wall-clock times in an IANA zone as UTC instants, by
- * libical's reading of the system's zone database (the one `agenda
- * check` looks names up in, include/retrason/tz.h).  libical stays
+/* Time zones: wall-clock times in an IANA zone as UTC instants, from
+ * the system's zone database (the one `agenda check` looks names up
+ * in, include/retrason/tz.h): its TZif file as the VTIMEZONE is
+ * checked against, else libical's reading of it.  libical stays
  * behind this interface. */
 #ifndef RETRASON_ZONE_H
 #define RETRASON_ZONE_H

@@ -10,10 +10,13 @@
  * agrees with Python's zoneinfo on all 10,449 transitions there. */
 #include "tzif.h"
 
+#include <libical/ical.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "retrason/buf.h"
 #include "retrason/datetime.h"
 #include "retrason/readfile.h"
 #include "retrason/xalloc.h"
@@ -381,4 +384,17 @@ struct rt_tzif_change rt_tzif_change_before(const struct rt_tzif *z, long long t
 	struct rt_tzif_change c = {.at = t, .from = ty->off, .to = ty->off, .dst = ty->dst};
 	memcpy(c.abbr, ty->abbr, sizeof(c.abbr));
 	return c;
+}
+
+struct rt_tzif *rt_tzif_load_zone(const char *tzid)
+{
+	const char *dir = icaltzutil_get_zone_directory();
+	if (!dir || !tzid || strstr(tzid, ".."))
+		return NULL;
+	struct rt_buf path;
+	rt_buf_init(&path);
+	rt_buf_addf(&path, "%s/%s", dir, tzid);
+	struct rt_tzif *db = rt_tzif_load(rt_buf_str(&path));
+	rt_buf_finish(&path);
+	return db;
 }

@@ -23,6 +23,9 @@ struct rt_tzif_change {
  * is malformed.  Free with rt_tzif_free(). */
 struct rt_tzif *rt_tzif_load(const char *path);
 void rt_tzif_free(struct rt_tzif *z);
+/* The same for the zone named tzid, in the directory libical reads
+ * zones from. */
+struct rt_tzif *rt_tzif_load_zone(const char *tzid);
 
 /* The UTC offset in seconds at the UTC instant t. */
 int rt_tzif_offset(const struct rt_tzif *z, long long t);

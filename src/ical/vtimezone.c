@@ -501,19 +501,6 @@ static icalcomponent *rdate_form(const struct rt_tzif *db, const char *tzid, lon
 	return vtz;
 }
 
-static struct rt_tzif *load_db(const char *tzid)
-{
-	const char *dir = icaltzutil_get_zone_directory();
-	if (!dir)
-		return NULL;
-	struct rt_buf path;
-	rt_buf_init(&path);
-	rt_buf_addf(&path, "%s/%s", dir, tzid);
-	struct rt_tzif *db = rt_tzif_load(rt_buf_str(&path));
-	rt_buf_finish(&path);
-	return db;
-}
-
 static void set_tzid(icalcomponent *vtz, const char *tzid)
 {
 	icalproperty *p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
@@ -545,7 +532,7 @@ static icalcomponent *vtimezone(icaltimezone *zone, const char *tzid, struct rt_
 	 * some wrong (São Paulo 2014, Tehran 2018/19, Jerusalem 2013–16,
 	 * St. John's from 2038: see the commit); so does the cutting, were
 	 * it wrong.  Then the zone file's own changes are the answer. */
-	struct rt_tzif *db = load_db(tzid);
+	struct rt_tzif *db = rt_tzif_load_zone(tzid);
 	if (!agrees(vtz, zone, db, lo, hi)) {
 		icalcomponent_free(vtz);
 		if (db) {

@@ -2,17 +2,47 @@
 #include "retrason/zone.h"
 
 #include <libical/ical.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "retrason/xalloc.h"
+#include "tzif.h"
 
 bool rt_zone_known(const char *tzid)
 {
 	return icaltimezone_get_builtin_timezone(tzid) != NULL;
 }
 
-static int offset_at(icaltimezone *zone, long long utc)
+/* The zone last asked for.  An agenda has one, and every item's times
+ * are converted (exports, the journal's fingerprint): looking it up by
+ * name each time was a fifth of `agenda ics --items`.  Kept to exit. */
+static struct {
+	char *tzid;
+	icaltimezone *lib;
+	struct rt_tzif *db; /* NULL: the file can't be read; libical then */
+} last;
+
+static void use(const char *tzid)
 {
+	if (last.tzid && !strcmp(last.tzid, tzid))
+		return;
+	free(last.tzid);
+	rt_tzif_free(last.db);
+	last.tzid = xstrdup(tzid);
+	last.lib = icaltimezone_get_builtin_timezone(tzid);
+	last.db = last.lib ? rt_tzif_load_zone(tzid) : NULL;
+}
+
+/* The zone file's offset: libical's is wrong in some zones and years
+ * (Tehran 2018, Sao Paulo 2014; see tzif.c), where the VTIMEZONE is
+ * written from the file, so the instants must come from it too. */
+static int offset_at(long long utc)
+{
+	if (last.db)
+		return rt_tzif_offset(last.db, utc);
 	struct icaltimetype t =
 		icaltime_from_timet_with_zone((time_t)utc, 0, icaltimezone_get_utc_timezone());
-	return icaltimezone_get_utc_offset_of_utc_time(zone, &t, NULL);
+	return icaltimezone_get_utc_offset_of_utc_time(last.lib, &t, NULL);
 }
 
 /* RFC 5545, 3.3.5: a local time that happens twice is its first
@@ -20,17 +50,17 @@ static int offset_at(icaltimezone *zone, long long utc)
  * before the gap.  (libical's own conversion takes the second.) */
 long long rt_zone_utc(const char *tzid, struct rt_date date, int minutes)
 {
-	icaltimezone *zone = icaltimezone_get_builtin_timezone(tzid);
+	use(tzid);
 	long long local = (long long)rt_date_to_days(date) * 86400 + (long long)minutes * 60;
-	if (!zone)
+	if (!last.lib)
 		return local;
 	/* Zones change at most once within a day either side. */
-	int before = offset_at(zone, local - 86400), after = offset_at(zone, local + 86400);
+	int before = offset_at(local - 86400), after = offset_at(local + 86400);
 	long long early = local - (before > after ? before : after);
 	long long late = local - (before > after ? after : before);
-	if (offset_at(zone, early) == local - early)
+	if (offset_at(early) == local - early)
 		return early;
-	if (offset_at(zone, late) == local - late)
+	if (offset_at(late) == local - late)
 		return late;
 	return local - before; /* in the gap */
 }
