@@ -252,6 +252,22 @@ def tests(tmp):
         # The night the clocks go back: 04:00 CET, nine hours on.
         ("Hackathon", utc(B, 2024, 10, 26, 20, 0), utc(B, 2024, 10, 27, 4, 0))], B)
 
+    # 3c. A time the clocks repeat: the item's event in UTC, the first
+    # occurrence, which every reader then agrees on (in the zone's form
+    # ical.js, python-icalendar and khal take the second).
+    ny = "America/New_York"
+    fold = agenda(tmp, "fold.agenda",
+                  "Title: Fold\nDate: 2024-11-03\nTime: 00:30-03:00\n"
+                  f"Timezone: {ny}\nUID: fold@example.org\n\nAgenda:\n"
+                  "00:30 | Start\n01:30-02:00 | Twice\n")
+    p = run(["agenda", "ics", "--items", fold])
+    first = dt.datetime(2024, 11, 3, 5, 30, tzinfo=UTC)  # 01:30 EDT
+    check_calendar("repeated hour", p.stdout, [
+        ("Fold", utc(ny, 2024, 11, 3, 0, 30), utc(ny, 2024, 11, 3, 3, 0)),
+        ("Start", utc(ny, 2024, 11, 3, 0, 30), first),
+        ("Twice", first, utc(ny, 2024, 11, 3, 2, 0))], ny)
+    expect("repeated hour: written in UTC", b"DTSTART:20241103T053000Z" in p.stdout, p.stdout)
+
     # 4. All day: dates, the end exclusive.
     allday = agenda(tmp, "allday.agenda",
                     "Title: Tag der offenen Tür\nDate: 2024-05-01\nUID: tag@example.org\n"

@@ -88,6 +88,11 @@ struct rt_agenda {
 struct rt_parse_opts {
 	/* Zone used when the file has no Timezone (NULL: the system's). */
 	const char *default_timezone;
+	/* Tells how a time falls in the zone, so that a time skipped by a
+	 * DST change is an error and a repeated one a warning (rt_zone_local
+	 * fits); NULL: not checked.  The parser itself knows no offsets. */
+	enum rt_local (*local)(const char *tzid, struct rt_date date, int minutes,
+			       struct rt_local_change *change);
 };
 
 /* Parses an agenda file held in buf[0..len) (need not be NUL-terminated).

@@ -8,6 +8,16 @@ struct rt_date {
 	int year, month, day; /* month 1..12, day 1..31 */
 };
 
+/* How a wall-clock time falls in a time zone: once, not at all (clocks
+ * jump over it, spring forward) or twice (they go back over it). */
+enum rt_local { RT_LOCAL_ONCE, RT_LOCAL_SKIPPED, RT_LOCAL_TWICE };
+/* The change of clocks a skipped or repeated time is in: its UTC
+ * instant and the UTC offsets before and after, in seconds. */
+struct rt_local_change {
+	long long at;
+	int before, after;
+};
+
 bool rt_is_leap_year(int year);
 int rt_days_in_month(int year, int month);
 bool rt_date_valid(struct rt_date d);

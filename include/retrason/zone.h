@@ -21,4 +21,10 @@ bool rt_zone_known(const char *tzid);
  * tzid must be known (rt_zone_known). */
 long long rt_zone_utc(const char *tzid, struct rt_date date, int minutes);
 
+/* How minutes after the midnight of date fall in the zone tzid (known):
+ * once, skipped or twice; for the last two, *change is the change of
+ * clocks they fall in. */
+enum rt_local rt_zone_local(const char *tzid, struct rt_date date, int minutes,
+			    struct rt_local_change *change);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "parser.h"
 #include "retrason/buf.h"
+#include "retrason/i18n.h"
 #include "retrason/strutil.h"
 #include "retrason/tz.h"
 #include "retrason/utf8.h"
@@ -234,12 +235,56 @@ static void read_categories(struct parser *p, const struct text *t)
 	}
 }
 
+/* "HH:MM" of local seconds since 1970. */
+static void local_clock(char *buf, size_t n, long long local)
+{
+	fmt_clock(buf, n, (int)(((local % 86400) + 86400) % 86400 / 60));
+}
+
+/* A start or end the zone skips (spring forward) is an error; one it
+ * repeats (fall back) a warning saying which is meant: the first, as
+ * RFC 5545 reads it.  minutes may run past the midnight of date. */
+static void check_local(struct parser *p, const struct text *t, size_t off, size_t n,
+			struct rt_date date, int minutes)
+{
+	const struct rt_parse_opts *o = p->opts;
+	if (!o || !o->local || !p->a->timezone)
+		return;
+	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
+	minutes %= RT_MINUTES_PER_DAY;
+	struct rt_local_change c;
+	enum rt_local k = o->local(p->a->timezone, date, minutes, &c);
+	if (k == RT_LOCAL_ONCE)
+		return;
+	char when[8], from[8], to[8], hint[128];
+	fmt_clock(when, sizeof(when), minutes);
+	local_clock(from, sizeof(from), c.at + c.before);
+	local_clock(to, sizeof(to), c.at + c.after);
+	struct rt_buf day;
+	rt_buf_init(&day);
+	rt_fmt_date(&day, RT_LANG_EN, date, true);
+	if (k == RT_LOCAL_SKIPPED) {
+		snprintf(hint, sizeof(hint), "write a time before %s, or %s or later", from, to);
+		t_err(p, t, off, n, hint, "%s does not exist on %s in %s: clocks go from %s to %s",
+		      when, rt_buf_str(&day), p->a->timezone, from, to);
+	} else {
+		int h = c.before / 3600, m = (c.before < 0 ? -c.before : c.before) % 3600 / 60;
+		t_warn(p, t, off, n, NULL,
+		       "%s happens twice on %s in %s (clocks go back from %s to %s): the "
+		       "first is meant, at UTC%s%02d:%02d",
+		       when, rt_buf_str(&day), p->a->timezone, from, to, c.before < 0 ? "−" : "+",
+		       h < 0 ? -h : h, m);
+	}
+	rt_buf_finish(&day);
+}
+
 static void read_fields(struct state *st)
 {
 	struct parser *p = &st->p;
 	struct rt_agenda *a = p->a;
 	bool have[F_COUNT] = {false};
 	bool date_ok = false;
+	struct text time_text = {0};
 	size_t nx = 0;
 
 	for (size_t i = 0; i < st->nfields; i++)
@@ -285,8 +330,10 @@ static void read_fields(struct state *st)
 			date_ok = read_date_range(p, &t, &a->first, &a->last);
 			break;
 		case F_TIME:
-			if (read_time_range(p, &t, &a->start, &a->end))
+			if (read_time_range(p, &t, &a->start, &a->end)) {
 				a->all_day = false;
+				time_text = t;
+			}
 			break;
 		case F_TIMEZONE:
 			if (read_timezone(p, &t)) {
@@ -376,6 +423,10 @@ static void read_fields(struct state *st)
 		a->days = xcalloc(a->ndays, sizeof(*a->days));
 		for (size_t i = 0; i < a->ndays; i++)
 			a->days[i].date = rt_date_add_days(a->first, (long)i);
+		for (size_t i = 0; !a->all_day && i < a->ndays; i++) {
+			check_local(p, &time_text, 0, time_text.exact, a->days[i].date, a->start);
+			check_local(p, &time_text, 0, time_text.exact, a->days[i].date, a->end);
+		}
 	}
 }
 
@@ -725,6 +776,12 @@ static void item_line(struct state *st, const struct rt_line *ln)
 		}
 	}
 	st->prev_start = start;
+	if (a->ndays) {
+		struct rt_date day = a->days[st->day].date;
+		check_local(p, &tt, 0, start_len, day, start);
+		if (end_given)
+			check_local(p, &tt, end_at, end_stop - end_at, day, end);
+	}
 
 	size_t cap = st->items_cap;
 	XGROW(a->items, st->items_cap, a->nitems + 1);

@@ -84,7 +84,8 @@ int load_agenda(const char *path, struct loaded *l)
 			       : EX_IOERR;
 	}
 	rt_diags_init(&l->diags, name, l->file.data ? l->file.data : "", l->file.len);
-	l->agenda = rt_agenda_parse(l->diags.src, l->file.len, NULL, &l->diags);
+	const struct rt_parse_opts opts = {.local = rt_zone_local};
+	l->agenda = rt_agenda_parse(l->diags.src, l->file.len, &opts, &l->diags);
 	return 0;
 }
 

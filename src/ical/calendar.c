@@ -16,6 +16,7 @@
 #include "retrason/ical.h"
 #include "retrason/render.h"
 #include "retrason/xalloc.h"
+#include "retrason/zone.h"
 #include "vtimezone.h"
 
 struct ctx {
@@ -349,6 +350,29 @@ static void add_date(struct rt_buf *b, struct rt_date d)
 	rt_buf_addu(b, (unsigned long)d.day, 2);
 }
 
+/* An item's DTSTART or DTEND: in the zone (prop has its TZID), or, for
+ * a time the clocks repeat, as the UTC instant of its first occurrence
+ * (RFC 5545 3.3.5 FORM #2): by the RFC the zone form means the first,
+ * but ical.js, python-icalendar and khal read the second. */
+static void item_time(struct ctx *c, icalproperty *prop,
+		      void (*set)(icalproperty *, struct icaltimetype),
+		      icalproperty *(*make)(struct icaltimetype), struct rt_date day, int minutes)
+{
+	struct rt_local_change change;
+	struct rt_date d = rt_date_add_days(day, minutes / RT_MINUTES_PER_DAY);
+	int m = minutes % RT_MINUTES_PER_DAY;
+	if (c->tzid && rt_zone_local(c->tzid, d, m, &change) == RT_LOCAL_TWICE) {
+		struct icaltimetype t = icaltime_from_timet_with_zone(
+			(time_t)rt_zone_utc(c->tzid, d, m), 0, icaltimezone_get_utc_timezone());
+		icalproperty *utc = make(t);
+		put_prop(c, utc);
+		icalproperty_free(utc);
+		return;
+	}
+	set(prop, local_time(c, day, minutes, false));
+	put_prop(c, prop);
+}
+
 /* An item's event, related to the main one. */
 static void item_event(struct ctx *c, struct item_props *ip, size_t k, unsigned parallel)
 {
@@ -376,12 +400,11 @@ static void item_event(struct ctx *c, struct item_props *ip, size_t k, unsigned 
 	emit(c, ip->shared.data, ip->shared.len);
 
 	struct rt_date day = a->days[it->day].date;
-	icalproperty_set_dtstart(ip->dtstart, local_time(c, day, it->start, false));
-	put_prop(c, ip->dtstart);
-	if (it->end != RT_OPEN_END) {
-		icalproperty_set_dtend(ip->dtend, local_time(c, day, it->end, false));
-		put_prop(c, ip->dtend);
-	}
+	item_time(c, ip->dtstart, icalproperty_set_dtstart, icalproperty_new_dtstart, day,
+		  it->start);
+	if (it->end != RT_OPEN_END)
+		item_time(c, ip->dtend, icalproperty_set_dtend, icalproperty_new_dtend, day,
+			  it->end);
 	icalproperty_set_summary(ip->summary, it->title);
 	put_prop(c, ip->summary);
 	const char *loc = location(c, it->room);

@@ -64,3 +64,36 @@ long long rt_zone_utc(const char *tzid, struct rt_date date, int minutes)
 		return late;
 	return local - before; /* in the gap */
 }
+
+enum rt_local rt_zone_local(const char *tzid, struct rt_date date, int minutes,
+			    struct rt_local_change *change)
+{
+	use(tzid);
+	long long local = (long long)rt_date_to_days(date) * 86400 + (long long)minutes * 60;
+	if (!last.lib)
+		return RT_LOCAL_ONCE;
+	/* Zones change at most once within a day either side. */
+	long long lo = local - 2 * 86400, hi = local + 2 * 86400;
+	int before = offset_at(lo), after = offset_at(hi);
+	if (before == after)
+		return RT_LOCAL_ONCE;
+	while (hi - lo > 1) { /* the change: the first second at the new offset */
+		long long mid = lo + (hi - lo) / 2;
+		if (offset_at(mid) == before)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	bool early = local - before < hi, late = local - after >= hi;
+	change->at = hi;
+	change->before = before;
+	change->after = after;
+	if (early && late)
+		return RT_LOCAL_TWICE;
+	/* Where the gap starts ("ends at 02:00" the night clocks go to
+	 * 03:00) is the instant of the change itself, read as RFC 5545
+	 * reads a skipped time: once, not a mistake. */
+	if (early || late || local - before == hi)
+		return RT_LOCAL_ONCE;
+	return RT_LOCAL_SKIPPED;
+}

@@ -156,7 +156,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	struct rt_diags d;
 	rt_diags_init(&d, "fuzz.agenda", (const char *)data, size);
-	struct rt_parse_opts po = {.default_timezone = "UTC"};
+	struct rt_parse_opts po = {.default_timezone = "UTC", .local = rt_zone_local};
 	struct rt_agenda *a = rt_agenda_parse((const char *)data, size, &po, &d);
 	if (a && d.errors == 0 && rt_zone_known(a->timezone)) {
 		enum rt_lang lang = size && (data[0] & 1) ? RT_LANG_DE : RT_LANG_EN;
