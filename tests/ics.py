@@ -267,6 +267,12 @@ def tests(tmp):
         ("Start", utc(ny, 2024, 11, 3, 0, 30), first),
         ("Twice", first, utc(ny, 2024, 11, 3, 2, 0))], ny)
     expect("repeated hour: written in UTC", b"DTSTART:20241103T053000Z" in p.stdout, p.stdout)
+    one = agenda(tmp, "fold1.agenda",
+                 f"Title: Night\nDate: 2024-11-03\nTime: 01:30-04:00\nTimezone: {ny}\n"
+                 "UID: fold1@example.org\n")
+    p = run(["agenda", "ics", one])
+    check_calendar("repeated hour, the event itself", p.stdout, [
+        ("Night", first, utc(ny, 2024, 11, 3, 4, 0))], ny)
 
     # 4. All day: dates, the end exclusive.
     allday = agenda(tmp, "allday.agenda",
@@ -313,7 +319,7 @@ def tests(tmp):
     esc = agenda(tmp, "esc.agenda",
                  f"Title: {nasty}\nDate: 2024-01-15\nTime: 10:00-11:00\nTimezone: Asia/Tokyo\n"
                  f"Location: Raum 1, Haus \"B\"; EG\nUID: esc@example.org\n"
-                 f"X-Custom-Note: a, b; c\n")
+                 f"X-Custom-Note: a, b; c\nCategories: Work; play, Team\n")
     p = run(["agenda", "ics", esc])
     cal, _ = check_calendar("escaping", p.stdout, [
         (nasty, utc("Asia/Tokyo", 2024, 1, 15, 10, 0), utc("Asia/Tokyo", 2024, 1, 15, 11, 0))],
@@ -322,6 +328,16 @@ def tests(tmp):
     expect("escaping: LOCATION round-trips", str(ev["LOCATION"]) == 'Raum 1, Haus "B"; EG',
            ev["LOCATION"])
     expect("escaping: X- field kept", "X-CUSTOM-NOTE" in ev, list(ev.keys()))
+    # TEXT escaping (RFC 5545 3.3.11) in X- fields and CATEGORIES too,
+    # which libical 3.0.16 leaves bare.
+    expect("escaping: X- value escaped as TEXT",
+           b"X-CUSTOM-NOTE:a\\, b\\; c\r\n" in p.stdout, p.stdout)
+    expect("escaping: X- value read back", str(ev["X-CUSTOM-NOTE"]) == "a, b; c",
+           ev["X-CUSTOM-NOTE"])
+    cats = ev["CATEGORIES"] if isinstance(ev["CATEGORIES"], list) else [ev["CATEGORIES"]]
+    got = [str(v) for c in cats for v in c.cats]
+    expect("escaping: CATEGORIES 'Work; play' stays one", got == ["Work; play", "Team"], got)
+    expect("escaping: CATEGORIES escaped as TEXT", b"CATEGORIES:Work\\; play\r\n" in p.stdout)
 
     # A double quote in a name: RFC 6868's ^' in the CN, which libical
     # (and ical.js) decode back to the quote; it used to become '.
@@ -337,6 +353,17 @@ def tests(tmp):
         rc, out = readback(f.name)
     expect("CN with a quote: libical reads the quotes back",
            'ORGANIZER-CN Jane "JD" Doe' in out, out)
+    # A ^ of the name is ^^, or "^n" in it would come back a line break.
+    caret = agenda(tmp, "caret.agenda",
+                   "Title: Q\nDate: 2024-01-15\nTime: 10:00-11:00\nTimezone: UTC\n"
+                   "UID: q@example.org\nOrganizer: \"Jane^nDoe ^^x\" <jane@example.org>\n")
+    p = run(["agenda", "ics", caret])
+    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
+        f.write(p.stdout)
+        f.flush()
+        rc, out = readback(f.name)
+    expect("CN with a caret: libical reads the name as written",
+           "ORGANIZER-CN Jane^nDoe ^^x\n" in out, out)
 
     # Items' events are written without libical: the same escaping,
     # folding and parameters must come back out.

@@ -824,7 +824,12 @@ static int run(int argc, char **argv, struct send_args *args)
 	if (args->output) {
 		struct stat st;
 		if (stat(args->output, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			errorf("%s is not a directory", args->output);
+			if (stat(args->output, &st) != 0)
+				errorf("cannot write into %s: %s (-o DIR needs an existing "
+				       "directory)",
+				       args->output, strerror(errno));
+			else
+				errorf("%s is not a directory", args->output);
 			free(from.name);
 			free(from.addr);
 			return EX_CANTCREAT;

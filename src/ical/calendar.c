@@ -52,9 +52,44 @@ static void emit_libical(struct ctx *c, char *s)
 	icalmemory_free_buffer(s);
 }
 
+/* CATEGORIES and X- properties: libical 3.0.16 escapes only '\' in
+ * them, leaving ',' and ';' bare even with VALUE=TEXT (a CATEGORIES of
+ * "Work; play" reads as two), so the line is joined here from libical's
+ * own pieces: the name, each parameter, and the value escaped as TEXT
+ * by a value of no property (which libical escapes fully). */
+static void put_text_list_prop(struct ctx *c, icalproperty *p)
+{
+	struct rt_buf line;
+	struct rt_buf *b = &line;
+	rt_buf_init(b);
+	rt_buf_adds(b, icalproperty_get_property_name(p));
+	for (icalparameter *q = icalproperty_get_first_parameter(p, ICAL_ANY_PARAMETER); q;
+	     q = icalproperty_get_next_parameter(p, ICAL_ANY_PARAMETER)) {
+		char *t = icalparameter_as_ical_string_r(q);
+		rt_buf_addc(b, ';');
+		rt_buf_adds(b, t);
+		icalmemory_free_buffer(t);
+	}
+	icalvalue *v = icalvalue_new_text(icalproperty_isa(p) == ICAL_X_PROPERTY
+						  ? icalproperty_get_x(p)
+						  : icalproperty_get_categories(p));
+	char *t = icalvalue_as_ical_string_r(v);
+	rt_buf_addc(b, ':');
+	rt_buf_adds(b, t);
+	rt_buf_adds(b, "\r\n");
+	icalmemory_free_buffer(t);
+	icalvalue_free(v);
+	emit(c, b->data, b->len);
+	rt_buf_finish(b);
+}
+
 static void put_prop(struct ctx *c, icalproperty *p)
 {
-	emit_libical(c, icalproperty_as_ical_string_r(p));
+	icalproperty_kind k = icalproperty_isa(p);
+	if (k == ICAL_X_PROPERTY || k == ICAL_CATEGORIES_PROPERTY)
+		put_text_list_prop(c, p);
+	else
+		emit_libical(c, icalproperty_as_ical_string_r(p));
 }
 
 /* A wall-clock time in the agenda's zone, minutes past the midnight of
@@ -78,6 +113,26 @@ static struct icaltimetype local_time(const struct ctx *c, struct rt_date date, 
 			t.zone = icaltimezone_get_utc_timezone();
 	}
 	return t;
+}
+
+/* Whether a time the clocks repeat, to be written as its UTC instant:
+ * by RFC 5545 the zone form means the first, but ical.js,
+ * python-icalendar and khal read the second (3.3.5 FORM #2 is read the
+ * same by all). */
+static bool repeated(const struct ctx *c, struct rt_date date, int minutes)
+{
+	struct rt_local_change change;
+	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
+	return c->tzid &&
+	       rt_zone_local(c->tzid, date, minutes % RT_MINUTES_PER_DAY, &change) == RT_LOCAL_TWICE;
+}
+
+static struct icaltimetype utc_time(const struct ctx *c, struct rt_date date, int minutes)
+{
+	date = rt_date_add_days(date, minutes / RT_MINUTES_PER_DAY);
+	return icaltime_from_timet_with_zone(
+		(time_t)rt_zone_utc(c->tzid, date, minutes % RT_MINUTES_PER_DAY), 0,
+		icaltimezone_get_utc_timezone());
 }
 
 static icalproperty *when(const struct ctx *c, icalproperty *(*make)(struct icaltimetype),
@@ -110,10 +165,20 @@ static icalproperty *mailto(icalproperty *(*make)(const char *), const char *nam
 	rt_buf_addf(&uri, "mailto:%s", addr);
 	icalproperty *p = make(rt_buf_str(&uri));
 	rt_buf_finish(&uri);
-	/* A double quote in the name is written as RFC 6868's ^' by
-	 * libical (3.0.16 does), so "Jane \"JD\" Doe" keeps its quotes. */
-	if (name)
-		icalproperty_add_parameter(p, icalparameter_new_cn(name));
+	/* RFC 6868: libical 3.0.16 writes a double quote as ^' (and reads
+	 * ^^, ^n, ^' back) but leaves a ^ of the name as it is, so that
+	 * "Jane^nDoe" would come back with a line break: that one is ours. */
+	if (name) {
+		struct rt_buf cn;
+		rt_buf_init(&cn);
+		for (const char *s = name; *s; s++) {
+			if (*s == '^')
+				rt_buf_addc(&cn, '^');
+			rt_buf_addc(&cn, *s);
+		}
+		icalproperty_add_parameter(p, icalparameter_new_cn(rt_buf_str(&cn)));
+		rt_buf_finish(&cn);
+	}
 	return p;
 }
 
@@ -154,10 +219,18 @@ static icalcomponent *main_event(struct ctx *c)
 		icalcomponent_add_property(
 			ev, when(c, icalproperty_new_dtend, rt_date_add_days(a->last, 1), 0, true));
 	} else {
-		icalcomponent_add_property(ev, when(c, icalproperty_new_dtstart, a->first,
-						    a->start, false));
-		icalcomponent_add_property(ev, when(c, icalproperty_new_dtend, a->first,
-						    a->end, false));
+		/* One day: a repeated time as UTC.  Several days keep the
+		 * zone's form, which their daily rule needs (the warning of
+		 * agenda check says the first is meant). */
+		bool one = a->ndays <= 1;
+		icalcomponent_add_property(
+			ev, one && repeated(c, a->first, a->start)
+				    ? icalproperty_new_dtstart(utc_time(c, a->first, a->start))
+				    : when(c, icalproperty_new_dtstart, a->first, a->start, false));
+		icalcomponent_add_property(
+			ev, one && repeated(c, a->first, a->end)
+				    ? icalproperty_new_dtend(utc_time(c, a->first, a->end))
+				    : when(c, icalproperty_new_dtend, a->first, a->end, false));
 		if (a->ndays > 1) {
 			/* One entry a day, not a block through the nights. */
 			struct icalrecurrencetype r;
@@ -350,21 +423,14 @@ static void add_date(struct rt_buf *b, struct rt_date d)
 	rt_buf_addu(b, (unsigned long)d.day, 2);
 }
 
-/* An item's DTSTART or DTEND: in the zone (prop has its TZID), or, for
- * a time the clocks repeat, as the UTC instant of its first occurrence
- * (RFC 5545 3.3.5 FORM #2): by the RFC the zone form means the first,
- * but ical.js, python-icalendar and khal read the second. */
+/* An item's DTSTART or DTEND: in the zone (prop has its TZID), or a
+ * time the clocks repeat as its UTC instant (see repeated()). */
 static void item_time(struct ctx *c, icalproperty *prop,
 		      void (*set)(icalproperty *, struct icaltimetype),
 		      icalproperty *(*make)(struct icaltimetype), struct rt_date day, int minutes)
 {
-	struct rt_local_change change;
-	struct rt_date d = rt_date_add_days(day, minutes / RT_MINUTES_PER_DAY);
-	int m = minutes % RT_MINUTES_PER_DAY;
-	if (c->tzid && rt_zone_local(c->tzid, d, m, &change) == RT_LOCAL_TWICE) {
-		struct icaltimetype t = icaltime_from_timet_with_zone(
-			(time_t)rt_zone_utc(c->tzid, d, m), 0, icaltimezone_get_utc_timezone());
-		icalproperty *utc = make(t);
+	if (repeated(c, day, minutes)) {
+		icalproperty *utc = make(utc_time(c, day, minutes));
 		put_prop(c, utc);
 		icalproperty_free(utc);
 		return;

@@ -57,12 +57,17 @@ enum rt_tz_result rt_tz_lookup(const char *name)
 	return r;
 }
 
-/* The part of a path after ".../zoneinfo/", if it names a zone. */
+/* The part of a path after ".../zoneinfo/", if it names a zone; a link
+ * to one (TZ=:/etc/localtime) is followed. */
 static char *from_zoneinfo_path(const char *path)
 {
 	const char *p = strstr(path, "zoneinfo/");
-	if (!p)
-		return NULL;
+	if (!p) {
+		char *real = realpath(path, NULL);
+		char *z = real && strstr(real, "zoneinfo/") ? from_zoneinfo_path(real) : NULL;
+		free(real);
+		return z;
+	}
 	p += strlen("zoneinfo/");
 	/* Debian's posix/ and right/ trees hold the same zones. */
 	if (!strncmp(p, "posix/", 6))
