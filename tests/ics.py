@@ -76,6 +76,14 @@ def readback(path):
     return p.returncode, p.stdout
 
 
+def readback_bytes(raw):
+    """libical's reading of a calendar given as bytes."""
+    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
+        f.write(raw)
+        f.flush()
+        return readback(f.name)
+
+
 def fmt(t):
     return t.strftime("%Y-%m-%dT%H:%M:%SZ") if isinstance(t, dt.datetime) else t.isoformat()
 
@@ -98,10 +106,7 @@ def check_calendar(name, raw, events, zone):
     if zone and zone != "UTC":
         tzids = [str(c["TZID"]) for c in cal.walk("VTIMEZONE")]
         expect(f"{name}: one VTIMEZONE named {zone}", tzids == [zone], tzids)
-    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
-        f.write(raw)
-        f.flush()
-        rc, out = readback(f.name)
+    rc, out = readback_bytes(raw)
     expect(f"{name}: libical reads it without errors", rc == 0, out[-300:])
     lib_events = out.split("VEVENT ")[1:]
     expect(f"{name}: {len(events)} events (libical)", len(lib_events) == len(events))
@@ -347,10 +352,7 @@ def tests(tmp):
     p = run(["agenda", "ics", quoted])
     expect("CN with a quote: RFC 6868 ^'",
            b"ORGANIZER;CN=Jane ^'JD^' Doe:mailto:jane@example.org" in p.stdout, p.stdout)
-    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
-        f.write(p.stdout)
-        f.flush()
-        rc, out = readback(f.name)
+    rc, out = readback_bytes(p.stdout)
     expect("CN with a quote: libical reads the quotes back",
            'ORGANIZER-CN Jane "JD" Doe' in out, out)
     # A ^ of the name is ^^, or "^n" in it would come back a line break.
@@ -358,10 +360,7 @@ def tests(tmp):
                    "Title: Q\nDate: 2024-01-15\nTime: 10:00-11:00\nTimezone: UTC\n"
                    "UID: q@example.org\nOrganizer: \"Jane^nDoe ^^x\" <jane@example.org>\n")
     p = run(["agenda", "ics", caret])
-    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
-        f.write(p.stdout)
-        f.flush()
-        rc, out = readback(f.name)
+    rc, out = readback_bytes(p.stdout)
     expect("CN with a caret: libical reads the name as written",
            "ORGANIZER-CN Jane^nDoe ^^x\n" in out, out)
 
@@ -501,10 +500,7 @@ def tests(tmp):
            len(item_lines))
     expect("2,000 items: the notes too",
            sum(1 for l in desc if l == "  Folien und Aufzeichnung folgen im Anschluss") == 667)
-    with tempfile.NamedTemporaryFile(suffix=".ics") as f:
-        f.write(p.stdout)
-        f.flush()
-        rc, out = readback(f.name)
+    rc, out = readback_bytes(p.stdout)
     expect("2,000 items: libical reads it", rc == 0, out[-200:])
 
     # 12. A real calendar program imports it at the right times.
