@@ -560,6 +560,30 @@ static void day_line(struct state *st, const struct rt_line *ln)
 	size_t l0 = skip_blank(ln->s, (size_t)(close - ln->s) + 1, t.len);
 	if (l0 < t.len)
 		a->days[idx].label = dup_text(p, ln->s + l0, t.len - l0);
+	/* "[2027-03-27] 09:00-13:00 Short day" reads as hours but is a
+	 * label: every day has the event's Time.  Say so rather than let
+	 * the calendars show the day at other hours than the reader meant. */
+	const char *l = ln->s + l0;
+	size_t n = t.len - l0, k = 0;
+	while (k < n && k < 2 && l[k] >= '0' && l[k] <= '9')
+		k++;
+	if (k && k + 3 <= n && l[k] == ':' && l[k + 1] >= '0' && l[k + 1] <= '5' &&
+	    l[k + 2] >= '0' && l[k + 2] <= '9' &&
+	    dash_len(l + k + 3 + (k + 3 < n && l[k + 3] == ' '),
+		     n - k - 3 - (k + 3 < n && l[k + 3] == ' '))) {
+		char from[8], to[8], hint[200];
+		fmt_clock(from, sizeof(from), a->start);
+		fmt_clock(to, sizeof(to), a->end);
+		snprintf(hint, sizeof(hint),
+			 a->all_day ? "a day can't have hours of its own; write them in the "
+				      "label's words, or make the day an event of its own"
+				    : "every day runs %s-%s (Time:); a day can't have hours of "
+				      "its own yet: write them in words, or make it an event "
+				      "of its own",
+			 from, to);
+		t_warn(p, &t, l0, n, hint, "this day's label starts with hours, but they are "
+					   "only text");
+	}
 }
 
 /* Splits at unescaped '|'; returns the number of parts (at most max). */
