@@ -386,15 +386,24 @@ struct rt_tzif_change rt_tzif_change_before(const struct rt_tzif *z, long long t
 	return c;
 }
 
-struct rt_tzif *rt_tzif_load_zone(const char *tzid)
+const struct rt_tzif *rt_tzif_zone(const char *tzid)
 {
+	static char *name;
+	static struct rt_tzif *zone;
+	if (name && tzid && !strcmp(name, tzid))
+		return zone;
+	free(name);
+	rt_tzif_free(zone);
+	name = NULL;
+	zone = NULL;
 	const char *dir = icaltzutil_get_zone_directory();
 	if (!dir || !tzid || strstr(tzid, ".."))
 		return NULL;
 	struct rt_buf path;
 	rt_buf_init(&path);
 	rt_buf_addf(&path, "%s/%s", dir, tzid);
-	struct rt_tzif *db = rt_tzif_load(rt_buf_str(&path));
+	zone = rt_tzif_load(rt_buf_str(&path));
 	rt_buf_finish(&path);
-	return db;
+	name = xstrdup(tzid);
+	return zone;
 }

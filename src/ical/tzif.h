@@ -1,6 +1,6 @@
 /* Private to src/ical/: a zone as the zone database has it, read from
  * its TZif file (RFC 8536: the 64-bit table and the TZ string after it)
- * — the same data Python's zoneinfo and the C library read.  zone.c
+ * — the same data Python's zoneinfo and the C library read.  vtimezone.c
  * checks libical's view of a zone against it, and writes a VTIMEZONE
  * from its transitions where libical is wrong. */
 #ifndef RETRASON_ICAL_TZIF_H
@@ -23,9 +23,11 @@ struct rt_tzif_change {
  * is malformed.  Free with rt_tzif_free(). */
 struct rt_tzif *rt_tzif_load(const char *path);
 void rt_tzif_free(struct rt_tzif *z);
-/* The same for the zone named tzid, in the directory libical reads
- * zones from. */
-struct rt_tzif *rt_tzif_load_zone(const char *tzid);
+/* The zone named tzid, from the directory libical reads zones from, or
+ * NULL.  The last one asked for is kept (an agenda has one zone, and the
+ * VTIMEZONE and every UTC instant need it): owned here, valid until a
+ * call for another zone. */
+const struct rt_tzif *rt_tzif_zone(const char *tzid);
 
 /* The UTC offset in seconds at the UTC instant t. */
 int rt_tzif_offset(const struct rt_tzif *z, long long t);

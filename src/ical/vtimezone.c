@@ -532,7 +532,7 @@ static icalcomponent *vtimezone(icaltimezone *zone, const char *tzid, struct rt_
 	 * some wrong (São Paulo 2014, Tehran 2018/19, Jerusalem 2013–16,
 	 * St. John's from 2038: see the commit); so does the cutting, were
 	 * it wrong.  Then the zone file's own changes are the answer. */
-	struct rt_tzif *db = rt_tzif_load_zone(tzid);
+	const struct rt_tzif *db = rt_tzif_zone(tzid);
 	if (!agrees(vtz, zone, db, lo, hi)) {
 		icalcomponent_free(vtz);
 		if (db) {
@@ -542,7 +542,6 @@ static icalcomponent *vtimezone(icaltimezone *zone, const char *tzid, struct rt_
 			set_tzid(vtz, tzid);
 		}
 	}
-	rt_tzif_free(db);
 	return vtz;
 }
 

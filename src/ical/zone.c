@@ -19,18 +19,19 @@ bool rt_zone_known(const char *tzid)
 static struct {
 	char *tzid;
 	icaltimezone *lib;
-	struct rt_tzif *db; /* NULL: the file can't be read; libical then */
+	const struct rt_tzif *db; /* tzif.c's; NULL: no file, libical then */
 } last;
 
 static void use(const char *tzid)
 {
-	if (last.tzid && !strcmp(last.tzid, tzid))
-		return;
-	free(last.tzid);
-	rt_tzif_free(last.db);
-	last.tzid = xstrdup(tzid);
-	last.lib = icaltimezone_get_builtin_timezone(tzid);
-	last.db = last.lib ? rt_tzif_load_zone(tzid) : NULL;
+	if (!last.tzid || strcmp(last.tzid, tzid)) {
+		free(last.tzid);
+		last.tzid = xstrdup(tzid);
+		last.lib = icaltimezone_get_builtin_timezone(tzid);
+	}
+	/* Asked each time: tzif.c keeps one zone, which the VTIMEZONE may
+	 * have changed since (a cheap name compare when it has not). */
+	last.db = last.lib ? rt_tzif_zone(tzid) : NULL;
 }
 
 /* The zone file's offset: libical's is wrong in some zones and years
