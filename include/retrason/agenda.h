@@ -53,6 +53,11 @@ struct rt_item {
 struct rt_day {
 	struct rt_date date;
 	char *label;       /* from a `[YYYY-MM-DD] label` line; NULL if none */
+	/* The day's hours, as rt_agenda.start/end: its own from a line
+	 * `[YYYY-MM-DD HH:MM-HH:MM]` (own_hours), else Time's; 0 in an
+	 * all-day event. */
+	int start, end;
+	bool own_hours;
 	size_t first_item; /* items of this day: items[first_item ..] */
 	size_t nitems;
 };
@@ -104,13 +109,17 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 				  struct rt_diags *diags);
 void rt_agenda_free(struct rt_agenda *a);
 
+/* Whether some day has hours other than Time's (a day line's own hours
+ * that differ from them). */
+bool rt_agenda_days_differ(const struct rt_agenda *a);
+
 /* The calendar date and minutes after its midnight (0..1439) of a time
  * given as minutes after the midnight of day `day`. */
 void rt_agenda_when(const struct rt_agenda *a, size_t day, int minutes,
 		    struct rt_date *date, int *min_of_day);
 
 /* Whether an item ends on a later day than it starts ("20:00-04:00")
- * in an event whose Time does not itself cross midnight: there, unlike
+ * on a day whose hours do not themselves cross midnight: there, unlike
  * in a night event, the reader must be told. */
 bool rt_item_next_day(const struct rt_agenda *a, const struct rt_item *it);
 

@@ -23,7 +23,9 @@ struct rt_text_opts {
 #define RT_TEXT_MAX_WIDTH 1000
 
 /* The event's date and time written out: "Montag, 5. Dezember 2022,
- * 16:00–18:00 Uhr" / "Monday, 5 December 2022, 16:00–18:00". */
+ * 16:00–18:00 Uhr" / "Monday, 5 December 2022, 16:00–18:00"; several
+ * days: "…, daily 09:00–18:00 (Saturday, 27 March: 09:00–13:00)", the
+ * days with hours of their own in parentheses. */
 void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang lang);
 
 /* The whole agenda as text; every line ends in '\n' and is at most
@@ -32,7 +34,8 @@ void rt_render_text(struct rt_buf *out, const struct rt_agenda *a,
 		    const struct rt_text_opts *o);
 
 /* A day's heading in a multi-day programme: "Dienstag, 17. September
- * 2024 · Anreise" / "Tuesday, 17 September 2024" (the label if any). */
+ * 2024 · Anreise" / "Tuesday, 17 September 2024" (the label if any),
+ * with the day's own hours before the label: "… · 09:00–13:00 · …". */
 void rt_render_day_heading(struct rt_buf *out, const struct rt_day *day, enum rt_lang lang);
 
 /* The agenda as plain text without layout, for a calendar entry's

@@ -54,6 +54,7 @@ struct state {
 	struct span *speaker_at;   /* every speaker's, item by item */
 	size_t nspeaker_at, speaker_cap;
 	bool seen_item;      /* an item line came, good or bad */
+	struct text time_text; /* Time's value, for the days that use it */
 	bool seen_header_line; /* some header line, even a refused one */
 	/* Header fields on lines refused as a whole (bad UTF-8, control
 	 * characters): present, so not reported missing as well. */
@@ -284,7 +285,6 @@ static void read_fields(struct state *st)
 	struct rt_agenda *a = p->a;
 	bool have[F_COUNT] = {false};
 	bool date_ok = false;
-	struct text time_text = {0};
 	size_t nx = 0;
 
 	for (size_t i = 0; i < st->nfields; i++)
@@ -332,7 +332,7 @@ static void read_fields(struct state *st)
 		case F_TIME:
 			if (read_time_range(p, &t, &a->start, &a->end)) {
 				a->all_day = false;
-				time_text = t;
+				st->time_text = t;
 			}
 			break;
 		case F_TIMEZONE:
@@ -421,12 +421,25 @@ static void read_fields(struct state *st)
 	if (date_ok) {
 		a->ndays = (size_t)(rt_date_to_days(a->last) - rt_date_to_days(a->first)) + 1;
 		a->days = xcalloc(a->ndays, sizeof(*a->days));
-		for (size_t i = 0; i < a->ndays; i++)
+		for (size_t i = 0; i < a->ndays; i++) {
 			a->days[i].date = rt_date_add_days(a->first, (long)i);
-		for (size_t i = 0; !a->all_day && i < a->ndays; i++) {
-			check_local(p, &time_text, 0, time_text.exact, a->days[i].date, a->start);
-			check_local(p, &time_text, 0, time_text.exact, a->days[i].date, a->end);
+			a->days[i].start = a->all_day ? 0 : a->start;
+			a->days[i].end = a->all_day ? 0 : a->end;
 		}
+	}
+}
+
+/* Time's hours on every day that has no hours of its own, once the day
+ * lines have said which those are. */
+static void check_time_local(struct state *st)
+{
+	struct rt_agenda *a = st->p.a;
+	const struct text *t = &st->time_text;
+	for (size_t i = 0; !a->all_day && i < a->ndays; i++) {
+		if (a->days[i].own_hours)
+			continue;
+		check_local(&st->p, t, 0, t->exact, a->days[i].date, a->start);
+		check_local(&st->p, t, 0, t->exact, a->days[i].date, a->end);
 	}
 }
 
@@ -509,6 +522,46 @@ void fmt_clock(char *buf, size_t n, int minutes)
 	snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
 }
 
+/* The hours of a day line, s[h0..h1) of its line: "09:00-13:00". */
+static void day_hours(struct parser *p, const struct text *t, const struct rt_line *ln,
+		      size_t h0, size_t h1, struct rt_day *day)
+{
+	struct rt_agenda *a = p->a;
+	if (ln->s[h0] < '0' || ln->s[h0] > '9') {
+		t_err(p, t, h0, token_len(ln->s + h0, h1 - h0),
+		      "a day line is '[YYYY-MM-DD] label', or '[YYYY-MM-DD HH:MM-HH:MM] "
+		      "label' for a day with hours of its own",
+		      "unexpected '%.*s' after the date", (int)token_len(ln->s + h0, h1 - h0),
+		      ln->s + h0);
+		return;
+	}
+	struct text ht = line_text(ln, h0, h1 - h0);
+	int start, end;
+	if (!read_time_range(p, &ht, &start, &end))
+		return;
+	if (a->all_day) {
+		t_err(p, &ht, 0, ht.len,
+		      "add 'Time:' with the hours most days have; a day line's hours "
+		      "are for the days that differ",
+		      "a day has hours of its own, but the event has no 'Time:'");
+		return;
+	}
+	if (a->ndays == 1) {
+		char from[8], to[8], hint[64];
+		fmt_clock(from, sizeof(from), start);
+		fmt_clock(to, sizeof(to), end);
+		snprintf(hint, sizeof(hint), "write 'Time: %s-%s' in the header", from, to);
+		t_err(p, &ht, 0, ht.len, hint,
+		      "a one-day event's hours go in 'Time:', not on its day line");
+		return;
+	}
+	day->start = start;
+	day->end = end;
+	day->own_hours = true;
+	check_local(p, &ht, 0, ht.len, day->date, start);
+	check_local(p, &ht, 0, ht.len, day->date, end);
+}
+
 static void day_line(struct state *st, const struct rt_line *ln)
 {
 	struct parser *p = &st->p;
@@ -520,11 +573,14 @@ static void day_line(struct state *st, const struct rt_line *ln)
 		      "missing ']' after the date");
 		return;
 	}
-	size_t dlen = (size_t)(close - ln->s) - 1;
-	size_t d0 = skip_blank(ln->s, 1, 1 + dlen);
-	size_t d1 = 1 + rtrim(ln->s + 1, dlen);
+	/* [DATE] or [DATE HOURS] */
+	size_t in_end = 1 + rtrim(ln->s + 1, (size_t)(close - ln->s) - 1);
+	size_t d0 = skip_blank(ln->s, 1, in_end), d1 = d0;
+	while (d1 < in_end && !rt_is_space(ln->s[d1]))
+		d1++;
+	size_t h0 = skip_blank(ln->s, d1, in_end);
 	struct rt_date date;
-	if (!read_date(p, &t, d0, d1 > d0 ? d1 - d0 : 0, &date))
+	if (!read_date(p, &t, d0, d1 - d0, &date))
 		return;
 	if (a->ndays == 0)
 		return; /* Date itself was wrong; reported there */
@@ -557,30 +613,36 @@ static void day_line(struct state *st, const struct rt_line *ln)
 	}
 	st->day = (size_t)idx;
 	st->day_explicit = true;
+	struct rt_day *day = &a->days[idx];
+	if (h0 < in_end)
+		day_hours(p, &t, ln, h0, in_end, day);
 	size_t l0 = skip_blank(ln->s, (size_t)(close - ln->s) + 1, t.len);
 	if (l0 < t.len)
-		a->days[idx].label = dup_text(p, ln->s + l0, t.len - l0);
+		day->label = dup_text(p, ln->s + l0, t.len - l0);
 	/* "[2027-03-27] 09:00-13:00 Short day" reads as hours but is a
-	 * label: every day has the event's Time.  Say so rather than let
-	 * the calendars show the day at other hours than the reader meant. */
+	 * label, as it was before days had hours of their own.  Say so
+	 * rather than let the calendars show the day at other hours than
+	 * the reader meant. */
 	const char *l = ln->s + l0;
 	size_t n = t.len - l0, k = 0;
 	while (k < n && k < 2 && l[k] >= '0' && l[k] <= '9')
 		k++;
-	if (k && k + 3 <= n && l[k] == ':' && l[k + 1] >= '0' && l[k + 1] <= '5' &&
-	    l[k + 2] >= '0' && l[k + 2] <= '9' &&
+	if (!day->own_hours && k && k + 3 <= n && l[k] == ':' && l[k + 1] >= '0' &&
+	    l[k + 1] <= '5' && l[k + 2] >= '0' && l[k + 2] <= '9' &&
 	    dash_len(l + k + 3 + (k + 3 < n && l[k + 3] == ' '),
 		     n - k - 3 - (k + 3 < n && l[k + 3] == ' '))) {
 		char from[8], to[8], hint[200];
 		fmt_clock(from, sizeof(from), a->start);
 		fmt_clock(to, sizeof(to), a->end);
-		snprintf(hint, sizeof(hint),
-			 a->all_day ? "a day can't have hours of its own; write them in the "
-				      "label's words, or make the day an event of its own"
-				    : "every day runs %s-%s (Time:); a day can't have hours of "
-				      "its own yet: write them in words, or make it an event "
-				      "of its own",
-			 from, to);
+		if (a->all_day)
+			snprintf(hint, sizeof(hint),
+				 "an all-day event's days have no hours; write them in "
+				 "words, or give the event a 'Time:'");
+		else
+			snprintf(hint, sizeof(hint),
+				 "this day runs %s-%s (Time:); for hours of its own, put "
+				 "them in the brackets: '[%.*s HH:MM-HH:MM] label'",
+				 from, to, (int)(d1 - d0), ln->s + d0);
 		t_warn(p, &t, l0, n, hint, "this day's label starts with hours, but they are "
 					   "only text");
 	}
@@ -737,11 +799,13 @@ static void item_line(struct state *st, const struct rt_line *ln)
 	}
 
 	/* Place the item on the timeline of its day. */
-	bool overnight = !a->all_day && a->end > RT_MINUTES_PER_DAY;
+	const struct rt_day *dy = a->ndays ? &a->days[st->day] : NULL;
+	int day_start = dy ? dy->start : a->start, day_end = dy ? dy->end : a->end;
+	bool overnight = !a->all_day && day_end > RT_MINUTES_PER_DAY;
 	if (overnight && !st->wrapped &&
 	    ((st->prev_start >= 0 && start < st->prev_start) ||
-	     (st->prev_start < 0 && start < a->start &&
-	      start + RT_MINUTES_PER_DAY <= a->end))) {
+	     (st->prev_start < 0 && start < day_start &&
+	      start + RT_MINUTES_PER_DAY <= day_end))) {
 		st->wrapped = true;
 	}
 	if (st->wrapped)
@@ -783,20 +847,32 @@ static void item_line(struct state *st, const struct rt_line *ln)
 		}
 	}
 	if (!a->all_day) {
+		/* Calendars show the event at its hours: say how to widen
+		 * them (a day line's own hours in a multi-day event). */
+		char hint[128];
+		if (dy && a->ndays > 1)
+			snprintf(hint, sizeof(hint),
+				 "to widen this day's hours, write them on its day line: "
+				 "'[%04d-%02d-%02d HH:MM-HH:MM]'",
+				 dy->date.year, dy->date.month, dy->date.day);
+		else
+			snprintf(hint, sizeof(hint),
+				 "widen the hours in 'Time:' if the item is part of the event");
+		const char *what = dy && dy->own_hours ? "the day" : "the event";
 		char when[8];
-		if (start < a->start) {
-			fmt_clock(when, sizeof(when), a->start);
-			t_warn(p, &tt, 0, start_len, NULL,
-			       "item starts before the event (%s)", when);
-		} else if (start > a->end) {
-			fmt_clock(when, sizeof(when), a->end);
-			t_warn(p, &tt, 0, start_len, NULL,
-			       "item starts after the event has ended (%s)", when);
+		if (start < day_start) {
+			fmt_clock(when, sizeof(when), day_start);
+			t_warn(p, &tt, 0, start_len, hint, "item starts before %s (%s)", what,
+			       when);
+		} else if (start > day_end) {
+			fmt_clock(when, sizeof(when), day_end);
+			t_warn(p, &tt, 0, start_len, hint, "item starts after %s has ended (%s)",
+			       what, when);
 		}
-		if (end_given && end > a->end && start <= a->end) {
-			fmt_clock(when, sizeof(when), a->end);
-			t_warn(p, &tt, end_at, end_stop - end_at, NULL,
-			       "item ends after the event (%s)", when);
+		if (end_given && end > day_end && start <= day_end) {
+			fmt_clock(when, sizeof(when), day_end);
+			t_warn(p, &tt, end_at, end_stop - end_at, hint, "item ends after %s (%s)",
+			       what, when);
 		}
 	}
 	st->prev_start = start;
@@ -896,8 +972,8 @@ static void finish_timeline(struct rt_agenda *a)
 			continue;
 		if (next_start != RT_OPEN_END)
 			it->end = next_start;
-		else if (!a->all_day && it->start < a->end)
-			it->end = a->end;
+		else if (!a->all_day && it->day < a->ndays && it->start < a->days[it->day].end)
+			it->end = a->days[it->day].end;
 		else
 			it->end = RT_OPEN_END;
 	}
@@ -1003,6 +1079,7 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 		read_fields(&st);
 	end_block(&st);
 	end_notes(&st);
+	check_time_local(&st);
 	finish_timeline(a);
 	check_clashes(&st.p, st.places, st.speaker_at);
 	if (!a->uid && diags->errors == 0) {
@@ -1041,9 +1118,18 @@ void rt_agenda_free(struct rt_agenda *a)
 
 bool rt_item_next_day(const struct rt_agenda *a, const struct rt_item *it)
 {
+	int day_end = it->day < a->ndays ? a->days[it->day].end : a->end;
 	return it->end != RT_OPEN_END &&
 	       it->end / RT_MINUTES_PER_DAY > it->start / RT_MINUTES_PER_DAY &&
-	       (a->all_day || a->end <= RT_MINUTES_PER_DAY);
+	       (a->all_day || day_end <= RT_MINUTES_PER_DAY);
+}
+
+bool rt_agenda_days_differ(const struct rt_agenda *a)
+{
+	for (size_t i = 0; !a->all_day && i < a->ndays; i++)
+		if (a->days[i].start != a->start || a->days[i].end != a->end)
+			return true;
+	return false;
 }
 
 void rt_agenda_when(const struct rt_agenda *a, size_t day, int minutes,

@@ -136,7 +136,7 @@ static void facts(struct rt_buf *b, const struct rt_agenda *a, enum rt_lang lang
 		rt_buf_adds(b, "\">");
 	} else {
 		rt_buf_adds(b, "<time datetime=\"");
-		datetime_attr(b, a, 0, a->start);
+		datetime_attr(b, a, 0, a->days[0].start);
 		rt_buf_adds(b, "\">");
 	}
 	text(b, rt_buf_str(&when));

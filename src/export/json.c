@@ -131,12 +131,12 @@ static void day(struct rt_out *s, const struct rt_agenda *a, size_t d)
 	if (a->all_day)
 		rt_buf_adds(b, "null");
 	else
-		instant(b, a, d, a->start);
+		instant(b, a, d, dy->start);
 	key(b, &first, "end", 6);
 	if (a->all_day)
 		rt_buf_adds(b, "null");
 	else
-		instant(b, a, d, a->end);
+		instant(b, a, d, dy->end);
 	key(b, &first, "items", 6);
 	rt_buf_addc(b, '[');
 	for (size_t k = 0; k < dy->nitems; k++) {
@@ -195,12 +195,12 @@ int rt_export_json(FILE *out, const struct rt_agenda *a, const struct rt_export_
 	if (a->all_day)
 		rt_buf_adds(b, "null");
 	else
-		instant(b, a, 0, a->start);
+		instant(b, a, 0, a->days[0].start);
 	key(b, &first, "end", 2);
 	if (a->all_day)
 		rt_buf_adds(b, "null");
 	else
-		instant(b, a, a->ndays - 1, a->end);
+		instant(b, a, a->ndays - 1, a->days[a->ndays - 1].end);
 	key(b, &first, "location", 2);
 	str(b, a->location);
 	key(b, &first, "address", 2);

@@ -208,20 +208,62 @@ static const char *location(struct ctx *c, const char *room)
 	return c->text.len ? rt_buf_str(&c->text) : NULL;
 }
 
-static icalcomponent *main_event(struct ctx *c)
+/* An override's DTSTART or DTEND: in the zone, or a time the clocks
+ * repeat as its UTC instant. */
+static icalproperty *day_time(const struct ctx *c, icalproperty *(*make)(struct icaltimetype),
+			      struct rt_date date, int minutes)
+{
+	return repeated(c, date, minutes) ? make(utc_time(c, date, minutes))
+					  : when(c, make, date, minutes, false);
+}
+
+/* The seconds the daily rule gives a day: DTEND - DTSTART of the first,
+ * exact (RFC 5545 3.8.5.3), whatever the clocks do on the others. */
+static long long rule_length(const struct ctx *c, struct rt_date date)
+{
+	const struct rt_agenda *a = c->a;
+	if (!c->tzid)
+		return (long long)(a->end - a->start) * 60;
+	return rt_zone_utc(c->tzid, date, a->end) - rt_zone_utc(c->tzid, date, a->start);
+}
+
+/* Whether day i of a multi-day event needs an instance of its own
+ * (RECURRENCE-ID) for every client to show it right: it has other hours
+ * than the rule; or the rule's exact length is not the day's, as on the
+ * night of a change of clocks; or a start or end the clocks repeat,
+ * which the zone form of the rule leaves to each client's reading. */
+static bool day_overridden(const struct ctx *c, size_t i)
+{
+	const struct rt_agenda *a = c->a;
+	const struct rt_day *d = &a->days[i];
+	return d->start != a->start || d->end != a->end ||
+	       rule_length(c, d->date) != rule_length(c, a->first) ||
+	       repeated(c, d->date, d->start) || repeated(c, d->date, d->end);
+}
+
+/* The event; with day, only that day's instance of a multi-day event,
+ * all else the same, so that it replaces the rule's. */
+static icalcomponent *main_event(struct ctx *c, const struct rt_day *day)
 {
 	const struct rt_agenda *a = c->a;
 	icalcomponent *ev = icalcomponent_new_vevent();
 	common(c, ev);
 
-	if (a->all_day) {
+	if (day) {
+		icalcomponent_add_property(
+			ev, when(c, icalproperty_new_recurrenceid, day->date, a->start, false));
+		icalcomponent_add_property(
+			ev, day_time(c, icalproperty_new_dtstart, day->date, day->start));
+		icalcomponent_add_property(ev,
+					   day_time(c, icalproperty_new_dtend, day->date, day->end));
+	} else if (a->all_day) {
 		icalcomponent_add_property(ev, when(c, icalproperty_new_dtstart, a->first, 0, true));
 		icalcomponent_add_property(
 			ev, when(c, icalproperty_new_dtend, rt_date_add_days(a->last, 1), 0, true));
 	} else {
 		/* One day: a repeated time as UTC.  Several days keep the
-		 * zone's form, which their daily rule needs (the warning of
-		 * agenda check says the first is meant). */
+		 * zone's form, which their daily rule needs; a day with a
+		 * repeated time gets an instance of its own. */
 		bool one = a->ndays <= 1;
 		icalcomponent_add_property(
 			ev, one && repeated(c, a->first, a->start)
@@ -542,7 +584,13 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 	calendar_props(&c);
 	if (vtz)
 		emit_line(&c, vtz);
-	put_event(&c, main_event(&c));
+	put_event(&c, main_event(&c, NULL));
+	/* A cancellation is of the whole event: of the rule, no instance
+	 * (RFC 5546 3.2.5). */
+	for (size_t i = 0; a->ndays > 1 && !a->all_day && o->method != RT_ICS_CANCEL &&
+			   i < a->ndays; i++)
+		if (day_overridden(&c, i))
+			put_event(&c, main_event(&c, &a->days[i]));
 	if (o->items && o->method == RT_ICS_PUBLISH)
 		items(&c);
 	emit_line(&c, "END:VCALENDAR\r\n");

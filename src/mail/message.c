@@ -28,7 +28,7 @@ void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 	rt_fmt_date_short(out, o->lang, a->first);
 	if (!a->all_day) {
 		rt_buf_addc(out, ' ');
-		rt_fmt_clock(out, a->start);
+		rt_fmt_clock(out, a->days[0].start);
 	}
 }
 
@@ -229,7 +229,7 @@ char *rt_mail_fingerprint(const struct rt_agenda *a)
 		h = number(h, a->days[d].date.year * 10000LL + a->days[d].date.month * 100 +
 				      a->days[d].date.day);
 		if (!a->all_day)
-			h = instant(instant(h, a, d, a->start), a, d, a->end);
+			h = instant(instant(h, a, d, a->days[d].start), a, d, a->days[d].end);
 		h = field(h, a->days[d].label);
 	}
 	const char *text[] = {a->location, a->address, a->organizer.name, a->organizer.addr,

@@ -36,12 +36,31 @@ void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang 
 	if (!a->all_day) {
 		rt_buf_addf(out, ", %s ", rt_msg(lang, RT_MSG_DAILY));
 		clock_range(out, a->start, a->end, lang);
+		/* The days with other hours, so that a change of one shows
+		 * in an update's "was" and "now" too. */
+		bool any = false;
+		for (size_t i = 0; i < a->ndays; i++) {
+			const struct rt_day *d = &a->days[i];
+			if (d->start == a->start && d->end == a->end)
+				continue;
+			rt_buf_adds(out, any ? "; " : " (");
+			any = true;
+			rt_fmt_date(out, lang, d->date, false);
+			rt_buf_adds(out, ": ");
+			clock_range(out, d->start, d->end, lang);
+		}
+		if (any)
+			rt_buf_addc(out, ')');
 	}
 }
 
 void rt_render_day_heading(struct rt_buf *out, const struct rt_day *day, enum rt_lang lang)
 {
 	rt_fmt_date(out, lang, day->date, true);
+	if (day->own_hours) {
+		rt_buf_adds(out, " · ");
+		clock_range(out, day->start, day->end, lang);
+	}
 	if (day->label)
 		rt_buf_addf(out, " · %s", day->label);
 }

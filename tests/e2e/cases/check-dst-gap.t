@@ -25,4 +25,5 @@ note: write a time before 02:00, or 03:00 or later
 gap.agenda:10:7: warning: item ends after the event (02:30)
    10 | 02:30-03:30 | In the gap
       |       ^~~~~
+note: to widen this day's hours, write them on its day line: '[2025-03-09 HH:MM-HH:MM]'
 2 errors, 1 warning

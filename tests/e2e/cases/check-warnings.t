@@ -23,6 +23,7 @@ note: retrason writes dates and labels in German (de) or English (en)
 nozone.agenda:8:1: warning: item starts before the event (10:00)
     8 | 09:30 | Too early
       | ^~~~~
+note: widen the hours in 'Time:' if the item is part of the event
 nozone.agenda:9:15: warning: empty name in the speaker list
     9 | 10:00 | Fine | , Jane Doe
       |               ^
@@ -30,6 +31,7 @@ note: remove the extra separator
 nozone.agenda:10:1: warning: item starts after the event has ended (11:00)
    10 | 11:30 | Too late
       | ^~~~~
+note: widen the hours in 'Time:' if the item is part of the event
 nozone.agenda: warning: no 'Timezone:'; times are read in this computer's zone, Europe/Berlin
 note: add 'Timezone: Europe/Berlin' (or the event's zone) so the times mean the same on every computer
 nozone.agenda: warning: no 'UID:'; calendars know this event by its title and organizer, so changing either makes it a new event
