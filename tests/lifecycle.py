@@ -220,6 +220,56 @@ def follows_journal(url, h):
            b"SEQUENCE:4\r\n" in p.stdout, p.stdout[:300])
 
 
+MULTI = """Title: Tagung
+Date: 2030-05-06..2030-05-08
+Time: 09:00-18:00
+Timezone: Europe/Berlin
+Organizer: Org <org@example.org>
+UID: tagung-2030@example.org
+
+Agenda:
+[2030-05-06] Tag 1
+09:00 | Start
+[2030-05-08] Tag 3
+09:00 | Abschluss
+"""
+
+
+def day_hours(url, h):
+    """A day given hours of its own is an update of the one event: the
+    rule and the day's instance, both at the next SEQUENCE, with the
+    change named; sent once; the cancellation cancels the rule."""
+    d, agenda = fresh("dayhours", MULTI)
+    lst = write(os.path.join(d, "list.txt"), "a@example.org\nb@example.org\n")
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("day hours: two invited", p.returncode == 0 and len(h.messages) == 2, p.stderr)
+    h.messages.clear()
+    write(agenda, MULTI.replace("[2030-05-08]", "[2030-05-08 09:00-13:00]"))
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    msgs = parsed(h)
+    cals = [cal_of(m) for _, m in msgs]
+    ok = len(cals) == 2 and all(
+        c.count(b"BEGIN:VEVENT") == 2 and c.count(b"UID:tagung-2030@example.org\r\n") == 2 and
+        c.count(b"SEQUENCE:1\r\n") == 2 and
+        b"RECURRENCE-ID;TZID=Europe/Berlin:20300508T090000\r\n" in c and
+        b"DTEND;TZID=Europe/Berlin:20300508T130000\r\n" in c for c in cals)
+    expect("day hours: an update, the rule and the day's instance at SEQUENCE 1", ok,
+           (p.stderr, cals[:1]))
+    text = msgs[0][1].get_body(("plain",)).get_content() if msgs else ""
+    expect("day hours: the update names the day's new hours",
+           "(Wednesday, 8 May: 09:00–13:00)" in " ".join(text.split()) and str(msgs[0][1]["Subject"]).startswith(
+               "Updated") if msgs else False, text[:600])
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("day hours: a re-run sends nothing", p.returncode == 0 and not h.messages, p.stderr)
+    p = run(["invite", "cancel", "--smtp", url, agenda])
+    cals = [cal_of(m) for _, m in parsed(h)]
+    expect("day hours: the cancellation is of the rule, no day's instance",
+           len(cals) == 2 and all(c.count(b"BEGIN:VEVENT") == 1 and b"RECURRENCE-ID" not in c
+                                  and b"METHOD:CANCEL" in c for c in cals), (p.stderr, cals[:1]))
+
+
 def refusals(url, h):
     """What would reach calendars as stale, or report a cancellation that
     told nobody, is refused before anything is sent."""
@@ -464,6 +514,7 @@ def main():
             rebuilt(url, h, agenda, team)
             uid_pin(url, h)
             follows_journal(url, h)
+            day_hours(url, h)
             compaction(url, h)
             refusals(url, h)
             older_journal(url, h)

@@ -330,7 +330,7 @@ static void read_fields(struct state *st)
 			date_ok = read_date_range(p, &t, &a->first, &a->last);
 			break;
 		case F_TIME:
-			if (read_time_range(p, &t, &a->start, &a->end)) {
+			if (read_time_range(p, &t, "event", &a->start, &a->end)) {
 				a->all_day = false;
 				st->time_text = t;
 			}
@@ -537,7 +537,7 @@ static void day_hours(struct parser *p, const struct text *t, const struct rt_li
 	}
 	struct text ht = line_text(ln, h0, h1 - h0);
 	int start, end;
-	if (!read_time_range(p, &ht, &start, &end))
+	if (!read_time_range(p, &ht, "day", &start, &end))
 		return;
 	if (a->all_day) {
 		t_err(p, &ht, 0, ht.len,

@@ -48,7 +48,9 @@ bool read_date_range(struct parser *p, const struct text *t,
 		     struct rt_date *first, struct rt_date *last);
 bool read_clock(struct parser *p, const struct text *t, size_t *i,
 		bool allow_24, int *minutes);
-bool read_time_range(struct parser *p, const struct text *t, int *start, int *end);
+/* Hours START-END of what ("event", "day"), for messages. */
+bool read_time_range(struct parser *p, const struct text *t, const char *what, int *start,
+		     int *end);
 /* After a clock: skips white space and an optional "Uhr". */
 size_t skip_clock_suffix(const char *s, size_t i, size_t len);
 /* A dash between two times: '-', en dash or em dash; returns its bytes. */

@@ -278,7 +278,8 @@ size_t skip_clock_suffix(const char *s, size_t i, size_t len)
 	return j;
 }
 
-bool read_time_range(struct parser *p, const struct text *t, int *start, int *end)
+bool read_time_range(struct parser *p, const struct text *t, const char *what, int *start,
+		     int *end)
 {
 	size_t i = 0;
 	if (!read_clock(p, t, &i, false, start))
@@ -304,7 +305,7 @@ bool read_time_range(struct parser *p, const struct text *t, int *start, int *en
 		return false;
 	}
 	if (*end == *start) {
-		t_err(p, t, end_at, i - end_at, NULL, "the event ends when it starts");
+		t_err(p, t, end_at, i - end_at, NULL, "the %s ends when it starts", what);
 		return false;
 	}
 	if (*end < *start) /* crosses midnight: ends the next day */
