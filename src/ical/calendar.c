@@ -227,17 +227,33 @@ static long long rule_length(const struct ctx *c, struct rt_date date)
 	return rt_zone_utc(c->tzid, date, a->end) - rt_zone_utc(c->tzid, date, a->start);
 }
 
+/* The exact length the daily rule gives every day: DTEND - DTSTART of
+ * the first; but when the first starts at a repeated time, which
+ * clients read either way, a DURATION of the second day's length
+ * (main_event()). */
+static long long rule_duration(const struct ctx *c)
+{
+	const struct rt_agenda *a = c->a;
+	bool start_twice = a->ndays > 1 && repeated(c, a->first, a->start);
+	return rule_length(c, start_twice ? a->days[1].date : a->first);
+}
+
 /* Whether day i of a multi-day event needs an instance of its own
  * (RECURRENCE-ID) for every client to show it right: it has other hours
  * than the rule; or the rule's exact length is not the day's, as on the
  * night of a change of clocks; or a start or end the clocks repeat,
- * which the zone form of the rule leaves to each client's reading. */
+ * which the zone form of the rule leaves to each client's reading.  The
+ * first day is the rule's DTSTART and DTEND, unambiguous but for a
+ * repeated start (main_event()). */
 static bool day_overridden(const struct ctx *c, size_t i)
 {
 	const struct rt_agenda *a = c->a;
 	const struct rt_day *d = &a->days[i];
-	return d->start != a->start || d->end != a->end ||
-	       rule_length(c, d->date) != rule_length(c, a->first) ||
+	if (d->start != a->start || d->end != a->end)
+		return true;
+	if (i == 0)
+		return repeated(c, d->date, d->start);
+	return rule_length(c, d->date) != rule_duration(c) ||
 	       repeated(c, d->date, d->start) || repeated(c, d->date, d->end);
 }
 
@@ -261,18 +277,25 @@ static icalcomponent *main_event(struct ctx *c, const struct rt_day *day)
 		icalcomponent_add_property(
 			ev, when(c, icalproperty_new_dtend, rt_date_add_days(a->last, 1), 0, true));
 	} else {
-		/* One day: a repeated time as UTC.  Several days keep the
-		 * zone's form, which their daily rule needs; a day with a
-		 * repeated time gets an instance of its own. */
+		/* A time the clocks repeat as its UTC instant (see
+		 * repeated()), but the start of a daily rule, which must be
+		 * in the zone for the rule to keep to the clocks.  The rule's
+		 * length must not depend on a client's reading of a repeated
+		 * start either, so then it is a DURATION (rule_duration());
+		 * the first day, whose start is read either way, gets an
+		 * instance of its own. */
 		bool one = a->ndays <= 1;
+		bool start_twice = repeated(c, a->first, a->start);
 		icalcomponent_add_property(
-			ev, one && repeated(c, a->first, a->start)
-				    ? icalproperty_new_dtstart(utc_time(c, a->first, a->start))
-				    : when(c, icalproperty_new_dtstart, a->first, a->start, false));
-		icalcomponent_add_property(
-			ev, one && repeated(c, a->first, a->end)
-				    ? icalproperty_new_dtend(utc_time(c, a->first, a->end))
-				    : when(c, icalproperty_new_dtend, a->first, a->end, false));
+			ev, one ? day_time(c, icalproperty_new_dtstart, a->first, a->start)
+				: when(c, icalproperty_new_dtstart, a->first, a->start, false));
+		if (!one && start_twice)
+			icalcomponent_add_property(
+				ev, icalproperty_new_duration(icaldurationtype_from_int(
+					    (int)rule_duration(c))));
+		else
+			icalcomponent_add_property(
+				ev, day_time(c, icalproperty_new_dtend, a->first, a->end));
 		if (a->ndays > 1) {
 			/* One entry a day, not a block through the nights. */
 			struct icalrecurrencetype r;

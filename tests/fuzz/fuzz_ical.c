@@ -2,9 +2,12 @@
  * the output has CRLF lines of at most 75 octets, re-parses with
  * libical, and keeps every value: the event's SUMMARY, LOCATION,
  * DESCRIPTION (the whole programme), URL, CONTACT, CATEGORIES and X-
- * fields, and one VEVENT per item with its SUMMARY, LOCATION,
- * DESCRIPTION and RELATED-TO. */
+ * fields; an instance (RECURRENCE-ID, same UID and SUMMARY) at least
+ * for every day with hours other than Time's, starting and ending at
+ * that day's instants; and one VEVENT per item with its SUMMARY,
+ * LOCATION, DESCRIPTION and RELATED-TO. */
 #include <libical/ical.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +48,34 @@ static const char *related_to(icalcomponent *ev)
 {
 	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_RELATEDTO_PROPERTY);
 	return p ? icalproperty_get_relatedto(p) : NULL;
+}
+
+/* A DTSTART or DTEND as its UTC instant, through the file's VTIMEZONE. */
+static long long instant_of(struct icaltimetype t)
+{
+	return (long long)icaltime_as_timet_with_zone(t, t.zone ? t.zone
+							    : icaltimezone_get_utc_timezone());
+}
+
+/* A day's instance: the day its RECURRENCE-ID names, at the day's
+ * hours. */
+static void check_instance(const struct rt_agenda *a, icalcomponent *ev, const char *uid,
+			   bool *seen, const char *ics, size_t n)
+{
+	same("instance UID", icalcomponent_get_uid(ev), uid, ics, n);
+	same("instance SUMMARY", icalcomponent_get_summary(ev), a->title, ics, n);
+	struct icaltimetype rid = icalcomponent_get_recurrenceid(ev);
+	struct rt_date d = {rid.year, rid.month, rid.day};
+	long i = rt_date_to_days(d) - rt_date_to_days(a->first);
+	if (a->all_day || i < 0 || (size_t)i >= a->ndays || seen[i])
+		fuzz_fail("ics: an instance of no day, or of one day twice", ics, n);
+	seen[i] = true;
+	const struct rt_day *day = &a->days[i];
+	if (instant_of(icalcomponent_get_dtstart(ev)) !=
+		    rt_zone_utc(a->timezone, day->date, day->start) ||
+	    instant_of(icalcomponent_get_dtend(ev)) !=
+		    rt_zone_utc(a->timezone, day->date, day->end))
+		fuzz_fail("ics: an instance not at its day's hours", ics, n);
 }
 
 static const char *contact_of(icalcomponent *ev)
@@ -126,7 +157,14 @@ static void check_calendar(const struct rt_agenda *a, const char *ics, size_t n,
 	const char *uid = icalcomponent_get_uid(ev);
 
 	size_t k = 0;
+	bool *seen = calloc(a->ndays + 1, sizeof(*seen));
 	while ((ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))) {
+		if (icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY)) {
+			if (k)
+				fuzz_fail("ics: an instance after the items", ics, n);
+			check_instance(a, ev, uid, seen, ics, n);
+			continue;
+		}
 		if (k >= a->nitems)
 			fuzz_fail("ics: more VEVENTs than items", ics, n);
 		const struct rt_item *it = &a->items[k];
@@ -147,6 +185,10 @@ static void check_calendar(const struct rt_agenda *a, const char *ics, size_t n,
 	rt_buf_finish(&want);
 	if (k != a->nitems)
 		fuzz_fail("ics: fewer VEVENTs than items", ics, n);
+	for (size_t i = 0; !a->all_day && i < a->ndays; i++)
+		if ((a->days[i].start != a->start || a->days[i].end != a->end) && !seen[i])
+			fuzz_fail("ics: a day with hours of its own has no instance", ics, n);
+	free(seen);
 	icalcomponent_free(cal);
 }
 
