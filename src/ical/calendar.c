@@ -242,9 +242,11 @@ static long long rule_duration(const struct ctx *c)
  * (RECURRENCE-ID) for every client to show it right: it has other hours
  * than the rule; or the rule's exact length is not the day's, as on the
  * night of a change of clocks; or a start or end the clocks repeat,
- * which the zone form of the rule leaves to each client's reading.  The
- * first day is the rule's DTSTART and DTEND, unambiguous but for a
- * repeated start (main_event()). */
+ * which the zone form of the rule leaves to each client's reading.  On
+ * the first day that holds for a repeated end too, though the rule's
+ * DTEND is its UTC instant (main_event()): ical.js ends every
+ * occurrence of a rule at its start plus the length on the wall clock,
+ * and reads the repeated result as the second. */
 static bool day_overridden(const struct ctx *c, size_t i)
 {
 	const struct rt_agenda *a = c->a;
@@ -252,7 +254,7 @@ static bool day_overridden(const struct ctx *c, size_t i)
 	if (d->start != a->start || d->end != a->end)
 		return true;
 	if (i == 0)
-		return repeated(c, d->date, d->start);
+		return repeated(c, d->date, d->start) || repeated(c, d->date, d->end);
 	return rule_length(c, d->date) != rule_duration(c) ||
 	       repeated(c, d->date, d->start) || repeated(c, d->date, d->end);
 }
