@@ -36,6 +36,7 @@ static void reserve(struct rt_buf *b, size_t extra)
 			cap *= 2;
 		b->data = xrealloc(b->data, cap);
 		b->cap = cap;
+		b->data[b->len] = '\0'; /* a first reservation: "" until added to */
 	}
 }
 

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -22,6 +23,20 @@ static void take(void *ctx, const char *s, size_t n)
 
 int main(void)
 {
+	/* A buffer is always NUL-terminated, also when only reserved (into
+	 * memory just freed with something else in it, as a first
+	 * reservation of 64 bytes gets from malloc). */
+	char *junk = malloc(64);
+	if (!junk)
+		return 1;
+	memset(junk, 'x', 64);
+	free(junk);
+	struct rt_buf fresh;
+	rt_buf_init(&fresh);
+	rt_buf_reserve(&fresh, 40);
+	CHECK_STR(rt_buf_str(&fresh), "");
+	rt_buf_finish(&fresh);
+
 	struct rt_buf b;
 	struct pieces p = {.n = 0};
 	rt_buf_init(&b);
