@@ -32,6 +32,16 @@ void rt_utf8_add(struct rt_buf *out, uint32_t cp);
  * characters, controls), 1, or 2 (East Asian wide, emoji). */
 int rt_wcwidth(uint32_t cp);
 
+/* Appends s[0..n), text from outside (a mail, a server), as one line
+ * that is safe to print or to record: valid UTF-8 (an invalid byte
+ * becomes U+FFFD); tabs, line breaks (also U+0085, U+2028, U+2029) and
+ * spaces, each run of them one space; other controls (C0, DEL, C1) and
+ * the bidirectional formatting characters (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069, which reorder a terminal's line)
+ * dropped; no blank at either end; at most max bytes, cut between
+ * characters.  Returns the bytes appended. */
+size_t rt_utf8_clean(struct rt_buf *out, const char *s, size_t n, size_t max);
+
 /* Display width of a string; an invalid byte counts as one column. */
 size_t rt_utf8_width(const char *s, size_t len);
 

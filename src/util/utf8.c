@@ -1,5 +1,7 @@
 #include "retrason/utf8.h"
 
+#include <stdbool.h>
+
 #include "retrason/buf.h"
 
 struct rt_wc_range {
@@ -143,4 +145,44 @@ void rt_utf8_add(struct rt_buf *out, uint32_t cp)
 {
 	char e[4];
 	rt_buf_add(out, e, rt_utf8_encode(cp, e));
+}
+
+static bool is_blank_cp(uint32_t cp)
+{
+	return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 ||
+	       cp == 0x2029;
+}
+
+static bool is_dropped_cp(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || cp == 0x200E ||
+	       cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t rt_utf8_clean(struct rt_buf *out, const char *s, size_t n, size_t max)
+{
+	size_t start = out->len;
+	bool blank = false; /* a blank is owed before the next character */
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = rt_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			cp = 0xFFFD;
+		i += k ? k : 1;
+		if (is_blank_cp(cp)) {
+			blank = out->len > start;
+			continue;
+		}
+		if (is_dropped_cp(cp))
+			continue;
+		char e[4];
+		size_t m = rt_utf8_encode(cp, e);
+		if (out->len - start + blank + m > max)
+			break;
+		if (blank)
+			rt_buf_addc(out, ' ');
+		rt_buf_add(out, e, m);
+		blank = false;
+	}
+	return out->len - start;
 }

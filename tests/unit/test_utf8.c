@@ -1,4 +1,5 @@
 #include "check.h"
+#include "retrason/buf.h"
 #include "retrason/utf8.h"
 
 static const struct {
@@ -81,6 +82,32 @@ int main(void)
 			CHECK(!"encode/decode round trip");
 			break;
 		}
+	}
+
+	/* Text from outside made one clean line. */
+	static const struct {
+		const char *in;
+		size_t max;
+		const char *want;
+	} clean_rows[] = {
+		{"plain", 100, "plain"},
+		{"  two\r\n\tlines \n", 100, "two lines"},
+		{"a\x1b[2Jb\x7f\xc2\x9b" "c", 100, "a[2Jbc"},         /* ESC, DEL, C1 */
+		{"x\xe2\x80\xae\xe2\x81\xa6y", 100, "xy"},       /* RLO, LRI */
+		{"p\xe2\x80\xa8q\xc2\x85r", 100, "p q r"},        /* U+2028, NEL */
+		{"bad\xff", 100, "bad\xef\xbf\xbd"},
+		{"Gr\xc3\xbc\xc3\x9f" "e", 4, "Gr\xc3\xbc"},      /* cut between */
+		{"ab  cd", 3, "ab"},                                /* no blank left at the end */
+		{"\t\n", 10, ""},
+	};
+	for (size_t i = 0; i < sizeof(clean_rows) / sizeof(clean_rows[0]); i++) {
+		struct rt_buf b;
+		rt_buf_init(&b);
+		size_t n = rt_utf8_clean(&b, clean_rows[i].in, strlen(clean_rows[i].in),
+					 clean_rows[i].max);
+		CHECK_STR(rt_buf_str(&b), clean_rows[i].want);
+		CHECK_INT(n, strlen(clean_rows[i].want));
+		rt_buf_finish(&b);
 	}
 	return check_done();
 }
