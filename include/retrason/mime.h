@@ -1,5 +1,6 @@
 /* The encodings of Internet mail: header words (RFC 2047), addresses in
- * headers (RFC 5322), quoted-printable and base64 bodies (RFC 2045).
+ * headers (RFC 5322), quoted-printable and base64 bodies (RFC 2045),
+ * and the decoding of such bodies.
  * Whatever the input, nothing these write into a header holds a CR or
  * LF that is not a fold they made themselves. */
 #ifndef RETRASON_MIME_H
@@ -23,5 +24,15 @@ void rt_mime_header_mailbox(struct rt_buf *out, const char *name, const char *di
 /* Body encodings; lines end in CRLF. */
 void rt_mime_qp(struct rt_buf *out, const char *s, size_t len);
 void rt_mime_base64(struct rt_buf *out, const char *s, size_t len);
+
+/* And back, for bodies from outside: whatever the input they append
+ * what can be read and never fail.  Base64 skips what is not in its
+ * alphabet (line breaks, blanks, junk) and stops at the first '=';
+ * quoted-printable decodes =XX (either case), takes '=' before a line
+ * end as a soft break, keeps any other '=' as it is, and drops blanks
+ * before a line end (RFC 2045 6.7 (3): transports add them).  Line ends
+ * stay as they came (CRLF or LF). */
+void rt_mime_base64_decode(struct rt_buf *out, const char *s, size_t len);
+void rt_mime_qp_decode(struct rt_buf *out, const char *s, size_t len);
 
 #endif

@@ -311,3 +311,73 @@ void rt_mime_base64(struct rt_buf *out, const char *s, size_t len)
 	if (col)
 		rt_buf_adds(out, "\r\n");
 }
+
+static int b64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+void rt_mime_base64_decode(struct rt_buf *out, const char *s, size_t len)
+{
+	unsigned long acc = 0;
+	int bits = 0;
+	rt_buf_reserve(out, len / 4 * 3 + 3);
+	for (size_t i = 0; i < len && s[i] != '='; i++) {
+		int v = b64_value((unsigned char)s[i]);
+		if (v < 0)
+			continue;
+		acc = (acc << 6 | (unsigned long)v) & 0xFFFFFF;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			rt_buf_addc(out, (char)(acc >> bits & 0xFF));
+		}
+	}
+}
+
+static int hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+void rt_mime_qp_decode(struct rt_buf *out, const char *s, size_t len)
+{
+	rt_buf_reserve(out, len);
+	for (size_t i = 0; i < len;) {
+		/* A line: its text up to the blanks before its end. */
+		size_t eol = i;
+		while (eol < len && s[eol] != '\n')
+			eol++;
+		bool crlf = eol < len && eol > i && s[eol - 1] == '\r';
+		size_t end = crlf ? eol - 1 : eol;
+		while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		bool soft = false;
+		for (size_t k = i; k < end; k++) {
+			int hi, lo;
+			if (s[k] != '=') {
+				rt_buf_addc(out, s[k]);
+			} else if (k + 1 == end) {
+				soft = true;
+			} else if (k + 2 < end && (hi = hex_value((unsigned char)s[k + 1])) >= 0 &&
+				   (lo = hex_value((unsigned char)s[k + 2])) >= 0) {
+				rt_buf_addc(out, (char)(hi << 4 | lo));
+				k += 2;
+			} else {
+				rt_buf_addc(out, '=');
+			}
+		}
+		if (eol < len && !soft)
+			rt_buf_adds(out, crlf ? "\r\n" : "\n");
+		i = eol < len ? eol + 1 : len;
+	}
+}

@@ -123,5 +123,54 @@ int main(void)
 	CHECK(only_folds(rt_buf_str(&h)));
 	CHECK(strstr(rt_buf_str(&h), "\nBcc") == NULL);
 	rt_buf_finish(&h);
+	/* Decoding: back to the input from what the encoders write, and
+	 * what mailers send besides. */
+	static const char *const round[] = {"", "f", "fo", "foo", "Grüße\r\nline two ",
+					    "a=b\tc\r\n.dot\r\nFrom x"};
+	for (size_t i = 0; i < sizeof(round) / sizeof(round[0]); i++) {
+		struct rt_buf e, d;
+		rt_buf_init(&e);
+		rt_buf_init(&d);
+		rt_mime_base64(&e, round[i], strlen(round[i]));
+		rt_mime_base64_decode(&d, e.data ? e.data : "", e.len);
+		CHECK_STR(rt_buf_str(&d), round[i]);
+		rt_buf_reset(&e);
+		rt_buf_reset(&d);
+		rt_mime_qp(&e, round[i], strlen(round[i]));
+		rt_mime_qp_decode(&d, e.data ? e.data : "", e.len);
+		/* rt_mime_qp ends the text with a line break */
+		struct rt_buf want;
+		rt_buf_init(&want);
+		rt_buf_adds(&want, round[i]);
+		if (*round[i])
+			rt_buf_adds(&want, "\r\n");
+		CHECK_STR(rt_buf_str(&d), rt_buf_str(&want));
+		rt_buf_finish(&want);
+		rt_buf_finish(&e);
+		rt_buf_finish(&d);
+	}
+	static const struct {
+		int qp;
+		const char *in, *want;
+	} dec[] = {
+		{0, "Zm9v\r\nYmFy", "foobar"},
+		{0, "Zm9 v*Ym\nFy==trailing", "foobar"},
+		{0, "Zg", "f"},
+		{0, "Z", ""},
+		{1, "soft=\r\nbreak", "softbreak"},
+		{1, "soft=\nbreak=  \n", "softbreak"},
+		{1, "lower =c3=bc", "lower \xc3\xbc"},
+		{1, "bad =G1 =4", "bad =G1 =4"},
+		{1, "blanks   \r\nkept\n", "blanks\r\nkept\n"},
+		{1, "=", ""},
+	};
+	for (size_t i = 0; i < sizeof(dec) / sizeof(dec[0]); i++) {
+		struct rt_buf d;
+		rt_buf_init(&d);
+		(dec[i].qp ? rt_mime_qp_decode : rt_mime_base64_decode)(&d, dec[i].in,
+									  strlen(dec[i].in));
+		CHECK_STR(rt_buf_str(&d), dec[i].want);
+		rt_buf_finish(&d);
+	}
 	return check_done();
 }
