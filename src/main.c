@@ -22,7 +22,8 @@ static const struct command commands[] = {
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
 	{"invite", "send", cmd_invite_send, "send the invitation to a list by e-mail"},
 	{"invite", "cancel", cmd_invite_cancel, "cancel the event for all invited"},
-	{"invite", "status", cmd_invite_status, "who has which version, from the journal"},
+	{"invite", "remind", cmd_invite_remind, "send it again to those who did not answer"},
+	{"invite", "status", cmd_invite_status, "who has which version and who answered"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

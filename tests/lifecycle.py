@@ -270,6 +270,63 @@ def day_hours(url, h):
                                   and b"METHOD:CANCEL" in c for c in cals), (p.stderr, cals[:1]))
 
 
+def reminders(url, h):
+    """invite remind reaches exactly those who have this version and have
+    not answered it, once a version; never with an agenda not sent."""
+    d, agenda = fresh("remind", MULTI)
+    lst = write(os.path.join(d, "list.txt"), people(4, "r"))
+    h.messages.clear()
+    run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    uid = "tagung-2030@example.org"
+    # Answers as invite replies records them: r0 accepted, r1 declined an
+    # earlier version (there is none: SEQUENCE 0 is this one, so it
+    # counts), r2 said NEEDS-ACTION (no answer); r3 silent.
+    with open(agenda + ".journal", "a", encoding="utf-8") as f:
+        f.write(f"reply\t{uid}\t0\tr0@example.org\tACCEPTED\t100\t0\t-\t1\t\t\n"
+                f"reply\t{uid}\t0\tr1@example.org\tDECLINED\t100\t0\t-\t1\t\t\n"
+                f"reply\t{uid}\t0\tr2@example.org\tNEEDS-ACTION\t100\t0\t-\t1\t\t\n"
+                # 2030-05-06 10:00-12:00 in Berlin (CEST)
+                f"counter\t{uid}\t0\tr1@example.org\t1904284800\t1904292000\t-\t1\t\t"
+                f"Geht es später?\n")
+    h.messages.clear()
+    p = run(["invite", "remind", "--smtp", url, agenda])
+    msgs = parsed(h)
+    expect("remind: the two without an answer, and only they",
+           p.returncode == 0 and sorted(a for a, _ in msgs) ==
+           ["r2@example.org", "r3@example.org"] and
+           b"2 reminders; 2 answered this version" in p.stderr, (p.stderr, [a for a, _ in msgs]))
+    ok = msgs and all(str(m["Subject"]).startswith("Reminder: Tagung") and
+                      b"SEQUENCE:0\r\n" in cal_of(m) and b"METHOD:REQUEST" in cal_of(m) and
+                      "REMINDER: you have not answered" in m.get_body(("plain",)).get_content()
+                      for _, m in msgs)
+    expect("remind: the invitation at its SEQUENCE, a reminder line first", ok,
+           msgs[:1] and str(msgs[0][1])[:800])
+    h.messages.clear()
+    p = run(["invite", "remind", "--smtp", url, agenda])
+    expect("remind: once a version", p.returncode == 0 and not h.messages and
+           b"2 reminded of it before" in p.stderr, p.stderr)
+    p = run(["invite", "remind", "--again", "--to", write(os.path.join(d, "one.txt"),
+                                                          "r3@example.org\n"),
+             "--smtp", url, agenda])
+    expect("remind --again --to: only that one, again",
+           p.returncode == 0 and [a for a, _ in parsed(h)] == ["r3@example.org"], p.stderr)
+    h.messages.clear()
+    p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
+    expect("remind: invite send still owes nothing", p.returncode == 0 and not h.messages and
+           b"nothing to send; 4 have this version" in p.stderr, p.stderr)
+    write(agenda, MULTI.replace("Tag 3", "Tag drei"))
+    p = run(["invite", "remind", "--smtp", url, agenda])
+    expect("remind: refused for an agenda not sent, nobody mailed",
+           p.returncode == 65 and not h.messages and b"invite send first" in p.stderr,
+           p.stderr)
+    st = run(["invite", "status", agenda])
+    expect("status: the totals of the answers",
+           st.stdout.endswith(b"1 accepted, 1 declined, 2 no answer\n"), st.stdout)
+    expect("status: a proposal on the event's clock, not an answer",
+           "r1@example.org proposes 2030-05-06 10:00–12:00 Europe/Berlin (to version 0; a "
+           "proposal, not an answer): \"Geht es später?\"".encode() in st.stdout, st.stdout)
+
+
 def refusals(url, h):
     """What would reach calendars as stale, or report a cancellation that
     told nobody, is refused before anything is sent."""
@@ -515,6 +572,7 @@ def main():
             uid_pin(url, h)
             follows_journal(url, h)
             day_hours(url, h)
+            reminders(url, h)
             compaction(url, h)
             refusals(url, h)
             older_journal(url, h)

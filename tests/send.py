@@ -126,8 +126,9 @@ def tests(tmp):
         st = send(["invite", "status", agenda])
         expect("status: a heading, then a line per recipient",
                st.returncode == 0 and b"refused" in st.stdout and
-               b"failed for now" in st.stdout and len(st.stdout.splitlines()) == 6 and
-               st.stdout.splitlines()[1].startswith(b"recipient "), st.stdout)
+               b"failed for now" in st.stdout and len(st.stdout.splitlines()) == 8 and
+               st.stdout.splitlines()[1].startswith(b"recipient ") and
+               st.stdout.endswith(b"\n\n0 accepted, 2 no answer\n"), st.stdout)
 
         # 2. The same command again sends only what is still owed.
         h.messages.clear()

@@ -7,17 +7,30 @@
  *   sent     UID SEQ METHOD ADDRESS MESSAGE-ID TIME
  *   failed   UID SEQ METHOD ADDRESS temporary|permanent TIME REASON
  *   snapshot UID SEQ TIME TEXT
+ *   reply    UID SEQ ADDRESS PARTSTAT DTSTAMP GUESTS DELEGATED TIME MESSAGE-ID COMMENT
+ *   counter  UID SEQ ADDRESS START END DTSTAMP TIME MESSAGE-ID COMMENT
+ *   mailbox  UID SOURCE UIDVALIDITY LAST TIME
  *
  * and '#' comment lines.  SEQ is 0..RT_JOURNAL_MAX_SEQUENCE, TIME
  * seconds since 1970, METHOD REQUEST (an invitation or update), WITHDRAW
- * (one attendee's invitation withdrawn) or CANCEL (the event cancelled).
+ * (one attendee's invitation withdrawn), CANCEL (the event cancelled) or
+ * REMIND (the invitation again, to someone who has not answered it).
  * A FINGERPRINT is "m1:" and 16 hex digits (what recipients see, see
  * rt_mail_fingerprint()), "cancelled", "withdrawn", or 16 bare hex
  * digits (an earlier retrason's: not comparable with a new one;
  * invite send then asks for --adopt or --sequence).
+ * A reply is an attendee's answer (iMIP REPLY) to version SEQ: PARTSTAT
+ * one of RFC 5545's words, DTSTAMP its seconds since 1970 or '-',
+ * GUESTS 0..1000 more people they bring, DELEGATED the address it was
+ * delegated to or '-', and the COMMENT they wrote ('' for none).  A
+ * counter is a proposal of other times (iMIP COUNTER), START and END
+ * seconds or '-'.  A mailbox record says how far an IMAP mailbox has
+ * been read: its UIDVALIDITY and the last UID taken.  Replies and
+ * counters change no one's state of invitation, and their SEQUENCE
+ * (from outside) does not count towards the event's.
  * A snapshot holds the agenda file of version SEQ, its backslashes, tabs,
- * CRs and line ends written \\, \t, \r and \n: an update says what
- * changed since the version its recipient has.
+ * CRs and line ends written \\, \t, \r and \n (and so a COMMENT): an
+ * update says what changed since the version its recipient has.
  * Every field is checked on reading as strictly as on first input
  * (addresses by the distribution list's parser); a line that fails is a
  * diagnostic at journal:line:col, never a recipient.  In a journal
@@ -36,9 +49,15 @@
  *   numbers only grow: each new one is one past the highest the journal
  *   holds for the UID, in any record.
  * - Each recipient of an event is in one state, from their latest sent
- *   message: not invited; invited at version k (a REQUEST); withdrawn
+ *   message: not invited; invited at version k (a REQUEST or REMIND); withdrawn
  *   at k (a WITHDRAW); cancelled at k (a CANCEL).  Failures and intents
  *   change no state: what a failed message carried is still owed.
+ * - Each person's answer is their reply with the highest (SEQUENCE,
+ *   DTSTAMP), as clients order them (RFC 5546 2.1.5), not the latest to
+ *   arrive: a reply not above it is not recorded, so that reading the
+ *   same mail again, or a late older one, changes nothing.  The same
+ *   holds for proposals.  A reply from someone never invited is kept,
+ *   apart: it makes nobody an invitee.
  * - Write-ahead: an intent is made durable before its message goes out,
  *   and its outcome (sent or failed) with the next batch.  A message
  *   whose intent has no outcome was in flight when a run stopped: it
@@ -60,17 +79,23 @@
 #include "retrason/arena.h"
 #include "retrason/buf.h"
 #include "retrason/diag.h"
+#include "retrason/reply.h"
 
 #define RT_JOURNAL_MAX_SEQUENCE 1000000000
 #define RT_JOURNAL_MAX_LINE 4096
 /* An agenda larger than this gets no snapshot (its updates no summary). */
 #define RT_JOURNAL_MAX_SNAPSHOT ((size_t)256 << 10)
 
-enum rt_journal_kind { RT_J_VERSION, RT_J_INTENT, RT_J_SENT, RT_J_FAILED, RT_J_SNAPSHOT };
-enum rt_journal_method { RT_JM_REQUEST, RT_JM_WITHDRAW, RT_JM_CANCEL };
+enum rt_journal_kind {
+	RT_J_VERSION, RT_J_INTENT, RT_J_SENT, RT_J_FAILED, RT_J_SNAPSHOT,
+	RT_J_REPLY, RT_J_COUNTER, RT_J_MAILBOX,
+};
+#define RT_JOURNAL_NO_RECORD ((size_t)-1)
+#define RT_JOURNAL_MAX_GUESTS 1000
+enum rt_journal_method { RT_JM_REQUEST, RT_JM_WITHDRAW, RT_JM_CANCEL, RT_JM_REMIND };
 
 /* The journal words for each. */
-extern const char *const rt_journal_method_names[3];
+extern const char *const rt_journal_method_names[4];
 
 struct rt_journal_record {
 	enum rt_journal_kind kind;
@@ -79,9 +104,18 @@ struct rt_journal_record {
 	int sequence;
 	long long time;
 	const char *uid;
-	const char *addr;   /* NULL for a version */
-	const char *detail; /* fingerprint, Message-ID ("" if none), reason, or
-			     * a snapshot's text as written (escaped) */
+	const char *addr;   /* NULL for a version, a snapshot, a mailbox */
+	const char *detail; /* fingerprint, Message-ID ("" if none), reason,
+			     * a snapshot's text as written (escaped), or a
+			     * mailbox's SOURCE */
+	/* A reply or a counter. */
+	enum rt_partstat partstat;
+	long long dtstamp, start, end; /* -1: none */
+	int guests;
+	const char *delegated; /* NULL: none */
+	const char *comment;   /* unescaped; "" for none */
+	/* A mailbox. */
+	unsigned long uidvalidity, last_uid;
 };
 
 enum rt_journal_state {
@@ -96,9 +130,13 @@ struct rt_journal_person {
 	const char *addr;   /* as first written */
 	enum rt_journal_state state;
 	int sequence;       /* of the message behind state; -1 for NONE */
-	size_t last;        /* the latest record about them (index) */
+	size_t last;        /* their latest message record (index), or
+			     * RT_JOURNAL_NO_RECORD: only replies from them */
 	size_t state_rec;   /* the sent record behind state, unless NONE */
 	bool in_flight;     /* the latest record is an intent */
+	int reminded;       /* the SEQUENCE of their latest reminder, or -1 */
+	size_t answer;      /* their answer (a reply record), or NO_RECORD */
+	size_t proposal;    /* their latest counter, or NO_RECORD */
 };
 
 struct rt_journal_event {
@@ -125,6 +163,8 @@ struct rt_journal {
 	size_t nversions, capversions;
 	size_t *snapshots; /* the snapshot records */
 	size_t nsnapshots, capsnapshots;
+	size_t *mailboxes; /* the latest mailbox record of each SOURCE */
+	size_t nmailboxes, capmailboxes;
 	struct rt_buf pending; /* lines not yet written */
 	size_t bytes;   /* the file's size as read and written */
 	off_t reserved; /* allocated up to here (fallocate) */
@@ -187,6 +227,18 @@ void rt_journal_add_sent(struct rt_journal *j, const char *uid, int seq,
 void rt_journal_add_failed(struct rt_journal *j, const char *uid, int seq,
 			   enum rt_journal_method m, const char *addr, bool permanent,
 			   const char *reason, long long when);
+/* An answer or proposal read from a reply mail (a->kind), recorded if
+ * it is above what addr has answered (see the model); returns whether
+ * it was.  A SEQUENCE above RT_JOURNAL_MAX_SEQUENCE counts as that,
+ * none (-1) as 0; the comment is made one line of text. */
+bool rt_journal_add_reply(struct rt_journal *j, const char *uid, const struct rt_reply *a,
+			  const char *message_id, long long when);
+/* How far SOURCE (an IMAP mailbox URL, without password) has been read:
+ * false if never. */
+bool rt_journal_mailbox(const struct rt_journal *j, const char *uid, const char *source,
+			unsigned long *uidvalidity, unsigned long *last_uid);
+void rt_journal_add_mailbox(struct rt_journal *j, const char *uid, const char *source,
+			    unsigned long uidvalidity, unsigned long last_uid, long long when);
 /* Writes and fdatasyncs what was added, then makes sure there is room
  * on the disk for the next records (kept allocated ahead of the end);
  * returns 0 or an errno value: then nothing more may be sent, and the

@@ -15,6 +15,7 @@ struct rt_mail_opts {
 	enum rt_ics_method method; /* RT_ICS_REQUEST or RT_ICS_CANCEL */
 	bool update;               /* a REQUEST for a changed event */
 	bool withdrawal;           /* a CANCEL for this recipient only */
+	bool reminder;             /* a REQUEST sent again to who has not answered */
 	const char *uid;           /* the event's UID (the journal's); NULL: the agenda's */
 	const struct rt_changes *changes; /* an update's, since the recipient's version */
 	int sequence;              /* of the payload */

@@ -49,6 +49,14 @@ size_t rt_utf8_width(const char *s, size_t len);
  * numbers in diagnostics count these. */
 size_t rt_utf8_chars(const char *s, size_t len);
 
+/* Whether cp is refused in any text retrason reads (rt_line_check()):
+ * a C0 or C1 control, DEL, or a Unicode line or paragraph separator,
+ * which some programs take for line breaks. */
+static inline int rt_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
+}
+
 /* Appends the UTF-8 encoding of cp to out (at least 4 bytes); returns
  * the number of bytes written. */
 size_t rt_utf8_encode(uint32_t cp, char *out);

@@ -21,6 +21,10 @@ bool rt_zone_known(const char *tzid);
  * tzid must be known (rt_zone_known). */
 long long rt_zone_utc(const char *tzid, struct rt_date date, int minutes);
 
+/* The other way: the wall clock in tzid (known) at the UTC instant utc,
+ * as a date and minutes after its midnight (seconds dropped). */
+void rt_zone_wall(const char *tzid, long long utc, struct rt_date *date, int *minutes);
+
 /* How minutes after the midnight of date fall in the zone tzid (known):
  * once, skipped or twice; for the last two, *change is the change of
  * clocks they fall in. */

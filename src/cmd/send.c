@@ -1,5 +1,5 @@
-/* retrason invite send / invite cancel: the invitation mails, sent over
- * SMTP with a journal, or written out (--dry-run). */
+/* retrason invite send / cancel / remind: the invitation mails, sent
+ * over SMTP with a journal, or written out (--dry-run). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,6 +37,16 @@ static const char cancel_intro[] =
 	"Cancel the event for everyone the journal beside FILE says is invited,\n"
 	"once each, over SMTP.  Every run prints its plan first.\n";
 
+static const char remind_intro[] =
+	"Usage: retrason invite remind [--to LIST] [options] FILE\n"
+	"\n"
+	"Send the invitation again, with a line asking for an answer, to everyone\n"
+	"the journal beside FILE says has this version and has not answered it\n"
+	"(answers come in with invite replies); with --to, only to those on\n"
+	"LIST.  Each person is reminded once a version unless --again.  Nothing\n"
+	"is sent when FILE changed since it went out: invite send the update\n"
+	"first.  Every run prints its plan first.\n";
+
 static const char outro[] =
 	"Settings may also come from $RETRASON_SMTP_URL and _USER, and from\n"
 	"~/.config/retrason/config (see retrason(1)).  The password comes from\n"
@@ -47,7 +57,7 @@ static const char outro[] =
 struct send_args {
 	const char *cmd;
 	const char *to, *output, *from, *journal;
-	bool dry_run, lang_given, quiet, sequence_given, remove_missing, adopt;
+	bool dry_run, lang_given, quiet, sequence_given, remove_missing, adopt, remind, again;
 	struct settings settings;
 	int retries, rate, parallel;
 	struct rt_smtp_config smtp;
@@ -87,6 +97,7 @@ static enum rt_journal_method jmethod(enum rt_plan_kind k)
 {
 	return k == RT_PLAN_WITHDRAW ? RT_JM_WITHDRAW
 	       : k == RT_PLAN_CANCEL ? RT_JM_CANCEL
+	       : k == RT_PLAN_REMIND ? RT_JM_REMIND
 				     : RT_JM_REQUEST;
 }
 
@@ -108,8 +119,8 @@ struct run {
 	struct rt_plan plan;
 	struct rt_journal j;
 	bool version_recorded, withdrawal_recorded;
-	struct rt_buf text[3], html[3];
-	bool made[3];
+	struct rt_buf text[4], html[4];
+	bool made[4];
 	struct update_parts *updates;
 	size_t nupdates;
 };
@@ -153,7 +164,7 @@ static struct update_parts *update_parts(struct run *r, struct rt_mail_opts *o, 
 
 static int part_kind(enum rt_plan_kind k)
 {
-	return k == RT_PLAN_WITHDRAW ? 2 : k == RT_PLAN_CANCEL ? 1 : 0;
+	return k == RT_PLAN_REMIND ? 3 : k == RT_PLAN_WITHDRAW ? 2 : k == RT_PLAN_CANCEL ? 1 : 0;
 }
 
 static int build(struct run *r, const struct rt_plan_entry *e, struct rt_buf *out)
@@ -165,6 +176,7 @@ static int build(struct run *r, const struct rt_plan_entry *e, struct rt_buf *ou
 									     : RT_ICS_REQUEST;
 	o.withdrawal = e->kind == RT_PLAN_WITHDRAW;
 	o.update = e->kind == RT_PLAN_UPDATE;
+	o.reminder = e->kind == RT_PLAN_REMIND;
 	int k = part_kind(e->kind);
 	if (o.update) {
 		struct update_parts *u = update_parts(r, &o, e->has);
@@ -491,8 +503,17 @@ static void print_plan(const struct run *r, const char *list_path)
 	if (p->count[RT_PLAN_WITHDRAW])
 		fprintf(stderr, " (at SEQUENCE %d)", p->withdraw_sequence);
 	count(&first, p->count[RT_PLAN_CANCEL], "cancellation", "cancellations");
+	count(&first, p->count[RT_PLAN_REMIND], "reminder", "reminders");
 	if (first)
 		fputs("nothing to send", stderr);
+	if (p->answered)
+		fprintf(stderr, "; %zu answered this version", p->answered);
+	if (p->reminded)
+		fprintf(stderr, "; %zu reminded of it before (--again reminds them again)",
+			p->reminded);
+	if (p->outdated)
+		fprintf(stderr, "; %zu %s an earlier version (invite send updates them)",
+			p->outdated, p->outdated == 1 ? "has" : "have");
 	if (p->unchanged)
 		fprintf(stderr, "; %zu %s this version already", p->unchanged,
 			p->unchanged == 1 ? "has" : "have");
@@ -507,8 +528,9 @@ static void print_plan(const struct run *r, const char *list_path)
 		fputs("); --remove-missing withdraws their invitations\n", stderr);
 	}
 	if (p->never_invited)
-		fprintf(stderr, "retrason: %zu on %s %s never invited: nothing to cancel\n",
-			p->never_invited, list_path, p->never_invited == 1 ? "was" : "were");
+		fprintf(stderr, "retrason: %zu on %s %s never invited: nothing to %s\n",
+			p->never_invited, list_path, p->never_invited == 1 ? "was" : "were",
+			r->args->remind ? "remind them of" : "cancel");
 }
 
 static char *copy_str(void *ctx, const char *s, size_t n)
@@ -618,7 +640,7 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 		return rc;
 	}
 	struct run r = {.args = args, .a = a, .source = &l->file};
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		rt_buf_init(&r.text[k]);
 		rt_buf_init(&r.html[k]);
 	}
@@ -631,6 +653,8 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 		bool cancel = args->o.method == RT_ICS_CANCEL;
 		fp = cancel ? xstrdup("cancelled") : rt_mail_fingerprint(a);
 		struct rt_plan_opts po = {.cancel = cancel,
+					  .remind = args->remind,
+					  .again = args->again,
 					  .remove_missing = args->remove_missing,
 					  .adopt = args->adopt,
 					  .sequence = args->sequence_given ? args->o.sequence : -1};
@@ -639,7 +663,13 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 		bool unknown = cancel && !args->to && rt_journal_max_sequence(&r.j, uid) < 0;
 		if (!unknown)
 			print_plan(&r, args->to ? args->to : "the list");
-		if (unknown) {
+		if (r.plan.changed) {
+			errorf("%s is not the version that went out (or nothing went out yet): "
+			       "a reminder would carry what nobody was sent", agenda_path);
+			fprintf(stderr, "note: run invite send first, so that everyone has this "
+					"version; then remind those who have not answered it\n");
+			rc = EX_DATAERR;
+		} else if (unknown) {
 			rc = usage_error(args->cmd, "the journal %s has no record of this event: "
 						    "give --to LIST to cancel it for those on it",
 					 r.j.path);
@@ -674,7 +704,7 @@ static int with_journal(struct send_args *args, const struct loaded *l,
 		}
 		rt_plan_finish(&r.plan);
 	}
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		rt_buf_finish(&r.text[k]);
 		rt_buf_finish(&r.html[k]);
 	}
@@ -713,8 +743,6 @@ static int run(int argc, char **argv, struct send_args *args)
 		OPT_INT("rate", &args->rate, "N", 1, 100000, "messages a minute",
 			"send at most N messages a minute"),
 		OPT_JOURNAL(&args->journal, "the journal (default: FILE.journal)"),
-		OPT_SEQUENCE(&args->o.sequence, &args->sequence_given,
-			     "SEQUENCE of this version, instead of the journal's"),
 		OPT_LANG(&args->o.lang, &args->lang_given,
 			 "de or en: subject and text (default: the file's\n"
 			 "Language, else the locale, else en)"),
@@ -735,10 +763,20 @@ static int run(int argc, char **argv, struct send_args *args)
 		OPT_FLAG(0, "adopt", &args->adopt,
 			 "a journal from an older retrason: this agenda is what\n"
 			 "went out last (records it, sends no update)"),
+		OPT_SEQUENCE(&args->o.sequence, &args->sequence_given,
+			     "SEQUENCE of this version, instead of the journal's"),
 		OPT_END,
 	};
 	const struct opt cancel_opts[] = {
 		OPT_STRING(0, "to", &args->to, "LIST", "whom to cancel for when there is no journal"),
+		OPT_SEQUENCE(&args->o.sequence, &args->sequence_given,
+			     "SEQUENCE of this version, instead of the journal's"),
+		OPT_END,
+	};
+	const struct opt remind_opts[] = {
+		OPT_STRING(0, "to", &args->to, "LIST", "remind only those on LIST"),
+		OPT_FLAG(0, "again", &args->again,
+			 "remind those reminded of this version before too"),
 		OPT_END,
 	};
 	const struct command_spec send_spec = {
@@ -747,18 +785,23 @@ static int run(int argc, char **argv, struct send_args *args)
 	const struct command_spec cancel_spec = {
 		.name = "invite cancel", .intro = cancel_intro, .opts = cancel_opts,
 		.more = shared, .outro = outro, .sibling = &send_spec};
+	const struct command_spec remind_spec = {
+		.name = "invite remind", .intro = remind_intro, .opts = remind_opts,
+		.more = shared, .outro = outro, .sibling = &send_spec};
 
 	args->retries = 2;
 	args->parallel = 1;
-	int rc = parse_options(args->o.method == RT_ICS_CANCEL ? &cancel_spec : &send_spec, argc,
-			   argv, &first);
+	int rc = parse_options(args->remind			 ? &remind_spec
+			       : args->o.method == RT_ICS_CANCEL ? &cancel_spec
+								 : &send_spec,
+			       argc, argv, &first);
 	if (rc == OPTS_CONTINUE)
 		rc = agenda_operand(cmd, argc, argv, first, false, &path);
 	if (rc != OPTS_CONTINUE)
 		return rc;
 	args->smtp.timeout = timeout;
 	bool cancel = args->o.method == RT_ICS_CANCEL;
-	if (!args->to && !cancel)
+	if (!args->to && !cancel && !args->remind)
 		return usage_error(cmd, "--to LIST is required: who is invited?");
 	if (args->adopt && args->sequence_given)
 		return usage_error(cmd, "--adopt goes without --sequence: it records the agenda "
@@ -858,6 +901,15 @@ static int run(int argc, char **argv, struct send_args *args)
 int cmd_invite_send(int argc, char **argv)
 {
 	struct send_args args = {.cmd = "invite send"};
+	args.o.method = RT_ICS_REQUEST;
+	int rc = run(argc, argv, &args);
+	settings_finish(&args.settings);
+	return rc;
+}
+
+int cmd_invite_remind(int argc, char **argv)
+{
+	struct send_args args = {.cmd = "invite remind", .remind = true};
 	args.o.method = RT_ICS_REQUEST;
 	int rc = run(argc, argv, &args);
 	settings_finish(&args.settings);

@@ -66,6 +66,15 @@ long long rt_zone_utc(const char *tzid, struct rt_date date, int minutes)
 	return local - before; /* in the gap */
 }
 
+void rt_zone_wall(const char *tzid, long long utc, struct rt_date *date, int *minutes)
+{
+	use(tzid);
+	long long local = utc + (last.lib ? offset_at(utc) : 0);
+	long long days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	*date = rt_date_from_days((long)days);
+	*minutes = (int)((local - days * 86400) / 60);
+}
+
 enum rt_local rt_zone_local(const char *tzid, struct rt_date date, int minutes,
 			    struct rt_local_change *change)
 {

@@ -23,9 +23,23 @@
 /* Words of the journal's grammar, not iTIP METHODs (rt_ics_method_name()):
  * WITHDRAW is sent as a METHOD:CANCEL to one attendee, and what the file
  * says must not change when the mail does. */
-const char *const rt_journal_method_names[3] = {"REQUEST", "WITHDRAW", "CANCEL"};
-static const char *const kind_names[] = {"version", "intent", "sent", "failed", "snapshot"};
-static const int nfields[] = {5, 6, 7, 8, 5};
+const char *const rt_journal_method_names[4] = {"REQUEST", "WITHDRAW", "CANCEL", "REMIND"};
+static const char *const kind_names[] = {"version", "intent",  "sent",    "failed",
+					 "snapshot", "reply", "counter", "mailbox"};
+#define NKINDS (sizeof(kind_names) / sizeof(kind_names[0]))
+/* Where each kind's fields are: how many, and the index of its
+ * SEQUENCE, ADDRESS, TIME and detail (-1: none). */
+static const struct layout {
+	int nfields, seq, addr, time, detail;
+} layouts[NKINDS] = {
+	[RT_J_VERSION] = {5, 2, -1, 4, 3},  [RT_J_INTENT] = {6, 2, 4, 5, -1},
+	[RT_J_SENT] = {7, 2, 4, 6, 5},      [RT_J_FAILED] = {8, 2, 4, 6, 7},
+	[RT_J_SNAPSHOT] = {5, 2, -1, 3, 4}, [RT_J_REPLY] = {11, 2, 3, 8, 9},
+	[RT_J_COUNTER] = {10, 2, 3, 7, 8},  [RT_J_MAILBOX] = {6, -1, -1, 5, 2},
+};
+#define MAX_FIELDS 11
+#define MAX_COMMENT 600 /* bytes of a reply's comment, escaped */
+#define MAX_UID32 4294967295UL
 
 #define MAX_TIME 253402300799LL /* 9999-12-31T23:59:59Z */
 #define MAX_JOURNAL ((size_t)1 << 32)
@@ -73,8 +87,16 @@ static struct rt_journal_person *person(struct rt_journal *j, const char *uid, c
 		return &j->people[*s - 1];
 	XGROW(j->people, j->cappeople, j->npeople + 1);
 	struct rt_journal_person *p = &j->people[j->npeople++];
-	*p = (struct rt_journal_person){uid, rt_arena_strndup(&j->arena, addr, strlen(addr)),
-					RT_JS_NONE, -1, 0, 0, false};
+	*p = (struct rt_journal_person){uid,
+					rt_arena_strndup(&j->arena, addr, strlen(addr)),
+					RT_JS_NONE,
+					-1,
+					RT_JOURNAL_NO_RECORD,
+					0,
+					false,
+					-1,
+					RT_JOURNAL_NO_RECORD,
+					RT_JOURNAL_NO_RECORD};
 	*s = j->npeople;
 	return p;
 }
@@ -120,14 +142,49 @@ static const struct rt_journal_event *find_event(const struct rt_journal *j, con
 	return *s ? &j->events[*s - 1] : NULL;
 }
 
+/* Whether reply record r is above the one at index k (or there is none):
+ * by SEQUENCE, then DTSTAMP. */
+static bool above(const struct rt_journal *j, const struct rt_journal_record *r, size_t k)
+{
+	if (k == RT_JOURNAL_NO_RECORD)
+		return true;
+	const struct rt_journal_record *o = &j->rec[k];
+	return r->sequence != o->sequence ? r->sequence > o->sequence : r->dtstamp > o->dtstamp;
+}
+
+/* The index in j->mailboxes of source's record for uid, or nmailboxes. */
+static size_t mailbox_of(const struct rt_journal *j, const char *uid, const char *source)
+{
+	size_t k = 0;
+	while (k < j->nmailboxes && (strcmp(j->rec[j->mailboxes[k]].detail, source) ||
+				     strcmp(j->rec[j->mailboxes[k]].uid, uid)))
+		k++;
+	return k;
+}
+
 /* Adds r (its strings already the journal's) and applies it. */
 static void apply(struct rt_journal *j, struct rt_journal_record r)
 {
 	struct rt_journal_event *ev = event(j, r.uid, strlen(r.uid));
 	r.uid = ev->uid;
-	if (r.sequence > ev->max_sequence)
+	/* A reply's SEQUENCE comes from outside: it takes no number. */
+	bool outside = r.kind == RT_J_REPLY || r.kind == RT_J_COUNTER;
+	if (!outside && r.sequence > ev->max_sequence)
 		ev->max_sequence = r.sequence;
-	if (r.kind == RT_J_VERSION) {
+	if (outside) {
+		struct rt_journal_person *p = person(j, r.uid, r.addr);
+		r.addr = p->addr;
+		size_t *best = r.kind == RT_J_REPLY ? &p->answer : &p->proposal;
+		if (above(j, &r, *best))
+			*best = j->nrec;
+	} else if (r.kind == RT_J_MAILBOX) {
+		size_t k = mailbox_of(j, r.uid, r.detail);
+		if (k == j->nmailboxes) {
+			XGROW(j->mailboxes, j->capmailboxes, j->nmailboxes + 1);
+			j->nmailboxes++;
+		}
+		j->mailboxes[k] = j->nrec;
+	} else if (r.kind == RT_J_VERSION) {
 		XGROW(j->versions, j->capversions, j->nversions + 1);
 		j->versions[j->nversions++] = j->nrec;
 	} else if (r.kind == RT_J_SNAPSHOT) {
@@ -140,8 +197,10 @@ static void apply(struct rt_journal *j, struct rt_journal_record r)
 		p->in_flight = r.kind == RT_J_INTENT;
 		if (r.kind == RT_J_SENT) {
 			static const enum rt_journal_state st[] = {RT_JS_INVITED, RT_JS_WITHDRAWN,
-								   RT_JS_CANCELLED};
+								   RT_JS_CANCELLED, RT_JS_INVITED};
 			p->state = st[r.method];
+			if (r.method == RT_JM_REMIND)
+				p->reminded = r.sequence;
 			p->state_rec = j->nrec;
 			p->sequence = r.sequence;
 		}
@@ -240,12 +299,42 @@ static size_t escapes_ok(const struct field *f)
 	return f->n;
 }
 
+/* Unescapes a field written escaped (a snapshot, a comment) into out. */
+static size_t unescape_to(char *out, const char *s, size_t n)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < n) {
+			c = s[++i];
+			c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+		}
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static const char *unescape(struct rt_arena *a, const struct field *f)
+{
+	char buf[MAX_COMMENT + 1];
+	size_t n = unescape_to(buf, f->s, f->n);
+	return rt_arena_strndup(a, buf, n);
+}
+
 /* Whether r comes where this retrason writes it (j->ordered): damage
  * that left well-formed lines, or lines added by hand, are not taken
  * for records. */
 static bool in_order(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
 		     const struct rt_journal_record *r)
 {
+	if (r->kind == RT_J_REPLY || r->kind == RT_J_COUNTER || r->kind == RT_J_MAILBOX) {
+		if (rt_journal_latest(j, r->uid, false))
+			return true;
+		bad(j, ln, &f[1], "retrason reads replies only to a version it has sent",
+		    "a '%s' record before any version of its event", kind_names[r->kind]);
+		return false;
+	}
 	const char *had = rt_journal_fingerprint(j, r->uid, r->sequence);
 	if (r->kind == RT_J_VERSION) {
 		if (had && (strlen(had) != f[3].n || memcmp(had, f[3].s, f[3].n))) {
@@ -273,6 +362,98 @@ static bool in_order(struct rt_journal *j, const struct rt_line *ln, const struc
 	return true;
 }
 
+/* An address field: a bare addr-spec. */
+static void check_addr(struct rt_journal *j, const struct rt_line *ln, const struct field *f)
+{
+	struct rt_mailbox_error e;
+	if (!rt_addr_check(f->s, f->n, &e)) {
+		struct field at = {f->s, e.length ? e.length : 1, f->off + e.offset};
+		bad(j, ln, &at, "the journal holds bare addresses, local@domain",
+		    "recipient address: %s", e.message);
+	}
+}
+
+/* A number up to max, or '-' for none (-1) where dash is allowed. */
+static bool number_or_dash(const struct field *f, long long max, long long *out)
+{
+	if (f->n == 1 && f->s[0] == '-') {
+		*out = -1;
+		return true;
+	}
+	return number(f, max, out);
+}
+
+static void check_escapes(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
+			  const char *what)
+{
+	size_t at = escapes_ok(f);
+	if (at < f->n) {
+		struct field e = {f->s + at, 2, f->off + at};
+		bad(j, ln, &e, "only \\\\, \\n, \\r and \\t are escapes", "invalid escape in %s",
+		    what);
+	}
+}
+
+/* The fields only replies and counters have. */
+static void reply_fields(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
+			 struct rt_journal_record *r)
+{
+	check_addr(j, ln, &f[3]);
+	bool reply = r->kind == RT_J_REPLY;
+	const struct field *stamp = &f[reply ? 5 : 6];
+	if (!number_or_dash(stamp, MAX_TIME, &r->dtstamp))
+		bad(j, ln, stamp, "seconds since 1970, or '-' for none", "invalid DTSTAMP");
+	if (reply) {
+		int ps = 0;
+		if (!word(&f[4], rt_partstat_names, 5, &ps))
+			bad(j, ln, &f[4], "ACCEPTED, DECLINED, TENTATIVE, DELEGATED or NEEDS-ACTION",
+			    "unknown answer '%.*s'", (int)(f[4].n > 24 ? 24 : f[4].n), f[4].s);
+		r->partstat = (enum rt_partstat)ps;
+		long long g = 0;
+		if (!number(&f[6], RT_JOURNAL_MAX_GUESTS, &g))
+			bad(j, ln, &f[6], "a number of guests from 0 to 1000", "invalid guests");
+		r->guests = (int)g;
+		if (!(f[7].n == 1 && f[7].s[0] == '-'))
+			check_addr(j, ln, &f[7]);
+	} else {
+		for (int k = 4; k <= 5; k++)
+			if (!number_or_dash(&f[k], MAX_TIME, k == 4 ? &r->start : &r->end))
+				bad(j, ln, &f[k], "seconds since 1970, or '-' for none",
+				    "invalid proposed %s", k == 4 ? "start" : "end");
+	}
+	const struct field *id = &f[reply ? 9 : 8], *comment = &f[reply ? 10 : 9];
+	if (!message_id_ok(id))
+		bad(j, ln, id, "a Message-ID is <...> of printable ASCII", "invalid Message-ID");
+	if (comment->n > MAX_COMMENT)
+		bad(j, ln, comment, NULL, "a comment is at most %d bytes", MAX_COMMENT);
+	check_escapes(j, ln, comment, "a comment");
+}
+
+/* A mailbox's SOURCE: an IMAP URL of printable ASCII. */
+static bool source_ok(const char *s, size_t n)
+{
+	bool ok = n <= 1000 && ((n > 7 && !memcmp(s, "imap://", 7)) ||
+				(n > 8 && !memcmp(s, "imaps://", 8)));
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f;
+	return ok;
+}
+
+static void mailbox_fields(struct rt_journal *j, const struct rt_line *ln, const struct field *f,
+			   struct rt_journal_record *r)
+{
+	if (!source_ok(f[2].s, f[2].n))
+		bad(j, ln, &f[2], "an imap:// or imaps:// URL of printable ASCII",
+		    "invalid mailbox source");
+	long long v = 0, w = 0;
+	if (!number(&f[3], MAX_UID32, &v) || !v)
+		bad(j, ln, &f[3], "a number from 1 to 4294967295", "invalid UIDVALIDITY");
+	if (!number(&f[4], MAX_UID32, &w))
+		bad(j, ln, &f[4], "a number from 0 to 4294967295", "invalid UID");
+	r->uidvalidity = (unsigned long)v;
+	r->last_uid = (unsigned long)w;
+}
+
 /* One line: checked field by field; every problem is reported. */
 static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 {
@@ -287,47 +468,48 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	if (!rt_line_check(&j->diags, ln,
 			   snap ? 2 * RT_JOURNAL_MAX_SNAPSHOT + 2048 : RT_JOURNAL_MAX_LINE))
 		return;
-	struct field f[9];
+	struct field f[MAX_FIELDS + 1];
 	size_t k = 0, start = 0;
-	for (size_t i = 0; i <= ln->len && k < 9; i++) {
+	for (size_t i = 0; i <= ln->len && k < MAX_FIELDS + 1; i++) {
 		if (i == ln->len || ln->s[i] == '\t') {
 			f[k++] = (struct field){ln->s + start, i - start, start};
 			start = i + 1;
 		}
 	}
 	int kind;
-	if (!word(&f[0], kind_names, 5, &kind)) {
+	if (!word(&f[0], kind_names, NKINDS, &kind)) {
 		/* The text is not NUL-terminated: look only inside the field. */
 		const char *space = memchr(f[0].s, ' ', f[0].n);
 		struct field w = {f[0].s, space ? (size_t)(space - f[0].s) : f[0].n, 0};
 		int spaced;
 		bad(j, ln, &f[0],
-		    w.n < f[0].n && word(&w, kind_names, 5, &spaced)
+		    w.n < f[0].n && word(&w, kind_names, NKINDS, &spaced)
 			    ? "fields are separated by tabs, not spaces"
-			    : "a record is version, snapshot, intent, sent or failed",
+			    : "a record is version, snapshot, intent, sent, failed, reply, "
+			      "counter or mailbox",
 		    "unknown journal record '%.*s'", (int)(f[0].n > 40 ? 40 : f[0].n), f[0].s);
 		return;
 	}
-	if ((int)k != nfields[kind]) {
-		const struct field *at = (int)k > nfields[kind] ? &f[nfields[kind]] : &f[k - 1];
+	const struct layout *lay = &layouts[kind];
+	if ((int)k != lay->nfields) {
+		const struct field *at = (int)k > lay->nfields ? &f[lay->nfields] : &f[k - 1];
 		bad(j, ln, at, "fields are separated by one tab each",
 		    "a '%s' record has %d fields, this line %s%zu", kind_names[kind],
-		    nfields[kind], (int)k > nfields[kind] ? "at least " : "", k);
+		    lay->nfields, (int)k > lay->nfields ? "at least " : "", k);
 		return;
 	}
 	size_t before = j->diags.errors;
-	struct rt_journal_record r = {.kind = (enum rt_journal_kind)kind};
+	struct rt_journal_record r = {.kind = (enum rt_journal_kind)kind, .dtstamp = -1,
+				      .start = -1, .end = -1, .comment = ""};
 	long long v = 0;
 	if (!f[1].n || f[1].n > 1000)
 		bad(j, ln, &f[1], NULL, "the event's UID must be 1 to 1000 bytes");
-	if (!number(&f[2], RT_JOURNAL_MAX_SEQUENCE, &v))
-		bad(j, ln, &f[2], "a SEQUENCE is a whole number from 0 to 1000000000",
-		    "invalid SEQUENCE '%.*s'", (int)(f[2].n > 24 ? 24 : f[2].n), f[2].s);
+	if (lay->seq >= 0 && !number(&f[lay->seq], RT_JOURNAL_MAX_SEQUENCE, &v))
+		bad(j, ln, &f[lay->seq], "a SEQUENCE is a whole number from 0 to 1000000000",
+		    "invalid SEQUENCE '%.*s'", (int)(f[lay->seq].n > 24 ? 24 : f[lay->seq].n),
+		    f[lay->seq].s);
 	r.sequence = (int)v;
-	const struct field *tf = &f[kind == RT_J_VERSION    ? 4
-				    : kind == RT_J_INTENT   ? 5
-				    : kind == RT_J_SNAPSHOT ? 3
-							    : 6];
+	const struct field *tf = &f[lay->time];
 	if (!number(tf, MAX_TIME, &r.time))
 		bad(j, ln, tf, "a time is seconds since 1970", "invalid time '%.*s'",
 		    (int)(tf->n > 24 ? 24 : tf->n), tf->s);
@@ -336,24 +518,18 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 			bad(j, ln, &f[3], "m1: and 16 hex digits, cancelled or withdrawn",
 			    "invalid fingerprint");
 	} else if (kind == RT_J_SNAPSHOT) {
-		size_t at = escapes_ok(&f[4]);
-		if (at < f[4].n) {
-			struct field e = {f[4].s + at, 2, f[4].off + at};
-			bad(j, ln, &e, "in a snapshot only \\\\, \\n, \\r and \\t are escapes",
-			    "invalid escape in a snapshot");
-		}
+		check_escapes(j, ln, &f[4], "a snapshot");
+	} else if (kind == RT_J_REPLY || kind == RT_J_COUNTER) {
+		reply_fields(j, ln, f, &r);
+	} else if (kind == RT_J_MAILBOX) {
+		mailbox_fields(j, ln, f, &r);
 	} else {
 		int m = 0;
-		if (!word(&f[3], rt_journal_method_names, 3, &m))
-			bad(j, ln, &f[3], "REQUEST, WITHDRAW or CANCEL", "unknown method '%.*s'",
+		if (!word(&f[3], rt_journal_method_names, 4, &m))
+			bad(j, ln, &f[3], "REQUEST, WITHDRAW, CANCEL or REMIND", "unknown method '%.*s'",
 			    (int)(f[3].n > 24 ? 24 : f[3].n), f[3].s);
 		r.method = (enum rt_journal_method)m;
-		struct rt_mailbox_error e;
-		if (!rt_addr_check(f[4].s, f[4].n, &e)) {
-			struct field at = {f[4].s, e.length ? e.length : 1, f[4].off + e.offset};
-			bad(j, ln, &at, "the journal holds bare addresses, local@domain",
-			    "recipient address: %s", e.message);
-		}
+		check_addr(j, ln, &f[4]);
 		if (kind == RT_J_SENT && !message_id_ok(&f[5]))
 			bad(j, ln, &f[5], "a Message-ID is <...> of printable ASCII",
 			    "invalid Message-ID");
@@ -371,19 +547,20 @@ static void parse_line(struct rt_journal *j, const struct rt_line *ln)
 	memcpy(uid, f[1].s, f[1].n);
 	uid[f[1].n] = '\0';
 	r.uid = uid;
-	if (kind != RT_J_VERSION && kind != RT_J_SNAPSHOT) {
-		memcpy(addr, f[4].s, f[4].n);
-		addr[f[4].n] = '\0';
+	if (lay->addr >= 0) {
+		memcpy(addr, f[lay->addr].s, f[lay->addr].n);
+		addr[f[lay->addr].n] = '\0';
 		r.addr = addr;
 	}
 	if (j->ordered && !in_order(j, ln, f, &r))
 		return;
-	const struct field *d = kind == RT_J_VERSION	? &f[3]
-				: kind == RT_J_SENT	? &f[5]
-				: kind == RT_J_FAILED	? &f[7]
-				: kind == RT_J_SNAPSHOT ? &f[4]
-							: NULL;
-	r.detail = d ? rt_arena_strndup(&j->arena, d->s, d->n) : "";
+	r.detail = lay->detail >= 0
+			   ? rt_arena_strndup(&j->arena, f[lay->detail].s, f[lay->detail].n)
+			   : "";
+	if (kind == RT_J_REPLY && !(f[7].n == 1 && f[7].s[0] == '-'))
+		r.delegated = rt_arena_strndup(&j->arena, f[7].s, f[7].n);
+	if (kind == RT_J_REPLY || kind == RT_J_COUNTER)
+		r.comment = unescape(&j->arena, &f[kind == RT_J_REPLY ? 10 : 9]);
 	apply(j, r);
 }
 
@@ -434,9 +611,9 @@ static void format(struct rt_buf *b, const struct rt_journal_record *r, const ch
  * opens the new one (rt_journal_open). */
 static int compact(struct rt_journal *j)
 {
-	size_t kept = j->nversions + j->nsnapshots;
+	size_t kept = j->nversions + j->nsnapshots + j->nmailboxes;
 	for (size_t k = 0; k < j->npeople; k++)
-		kept += 2 + 2 * (j->people[k].state != RT_JS_NONE &&
+		kept += 4 + 2 * (j->people[k].state != RT_JS_NONE &&
 				 j->people[k].state_rec != j->people[k].last);
 	if (j->nrec <= 2 * kept + 1024)
 		return 0;
@@ -445,10 +622,16 @@ static int compact(struct rt_journal *j)
 		keep[j->versions[k]] = true;
 	for (size_t k = 0; k < j->nsnapshots; k++)
 		keep[j->snapshots[k]] = true;
+	for (size_t k = 0; k < j->nmailboxes; k++)
+		keep[j->mailboxes[k]] = true;
 	for (size_t k = 0; k < j->npeople; k++) {
-		keep[j->people[k].last] = true;
-		if (j->people[k].state != RT_JS_NONE)
-			keep[j->people[k].state_rec] = true;
+		const struct rt_journal_person *p = &j->people[k];
+		size_t any[] = {p->last, p->answer, p->proposal};
+		for (size_t i = 0; i < 3; i++)
+			if (any[i] != RT_JOURNAL_NO_RECORD)
+				keep[any[i]] = true;
+		if (p->state != RT_JS_NONE)
+			keep[p->state_rec] = true;
 	}
 	struct rt_buf b;
 	rt_buf_init(&b);
@@ -634,6 +817,7 @@ void rt_journal_close(struct rt_journal *j)
 	free(j->eindex);
 	free(j->versions);
 	free(j->snapshots);
+	free(j->mailboxes);
 	rt_buf_finish(&j->pending);
 	rt_arena_finish(&j->arena);
 	free(j->path);
@@ -703,18 +887,9 @@ char *rt_journal_snapshot(const struct rt_journal *j, const char *uid, int seq, 
 	const struct rt_journal_record *r = snapshot_of(j, uid, seq);
 	if (!r)
 		return NULL;
-	size_t n = strlen(r->detail), o = 0;
+	size_t n = strlen(r->detail);
 	char *out = xmalloc(n + 1);
-	for (size_t i = 0; i < n; i++) {
-		char c = r->detail[i];
-		if (c == '\\' && i + 1 < n) {
-			c = r->detail[++i];
-			c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-		}
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	*len = o;
+	*len = unescape_to(out, r->detail, n);
 	return out;
 }
 
@@ -729,29 +904,66 @@ const struct rt_journal_person *rt_journal_find(const struct rt_journal *j, cons
 
 /* ---- writing ---- */
 
-/* Text from outside, made one journal field: controls and tabs become
- * spaces, invalid UTF-8 '?', at most 300 bytes, cut between characters. */
+/* Text from outside (a server's reason, a reply's comment) made one
+ * journal field, at most 300 bytes: rt_utf8_clean() drops every
+ * character the journal's reader would refuse. */
 static void clean(struct rt_buf *out, const char *s)
 {
-	size_t start = out->len, n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t k = rt_utf8_decode(s + i, n - i, &cp);
-		if (out->len - start + (k ? k : 1) > 300)
-			break;
-		if (!k)
-			rt_buf_addc(out, '?');
-		else if (cp < 0x20 || cp == 0x7f)
-			rt_buf_addc(out, ' ');
-		else
-			rt_buf_add(out, s + i, k);
-		i += k ? k : 1;
+	rt_utf8_clean(out, s, strlen(s), 300);
+}
+
+/* A number, or '-' for none. */
+static void add_number(struct rt_buf *b, long long v)
+{
+	if (v < 0)
+		rt_buf_adds(b, "\t-");
+	else
+		rt_buf_addf(b, "\t%lld", v);
+}
+
+/* Backslashes, tabs, CRs and line ends escaped (snapshots, comments). */
+static void add_escaped(struct rt_buf *b, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == '\\' || c == '\n' || c == '\t' || c == '\r') {
+			rt_buf_addc(b, '\\');
+			c = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : '\\';
+		}
+		rt_buf_addc(b, c);
 	}
+}
+
+/* A reply, a counter or a mailbox as a line. */
+static void format_answer(struct rt_buf *b, const struct rt_journal_record *r)
+{
+	if (r->kind == RT_J_MAILBOX) {
+		rt_buf_addf(b, "mailbox\t%s\t%s\t%lu\t%lu\t%lld\n", r->uid, r->detail,
+			    r->uidvalidity, r->last_uid, r->time);
+		return;
+	}
+	rt_buf_addf(b, "%s\t%s\t%d\t%s", kind_names[r->kind], r->uid, r->sequence, r->addr);
+	if (r->kind == RT_J_REPLY) {
+		rt_buf_addf(b, "\t%s", rt_partstat_names[r->partstat]);
+		add_number(b, r->dtstamp);
+		rt_buf_addf(b, "\t%d\t%s", r->guests, r->delegated ? r->delegated : "-");
+	} else {
+		add_number(b, r->start);
+		add_number(b, r->end);
+		add_number(b, r->dtstamp);
+	}
+	rt_buf_addf(b, "\t%lld\t%s\t", r->time, r->detail);
+	add_escaped(b, r->comment, strlen(r->comment));
+	rt_buf_addc(b, '\n');
 }
 
 /* One record as a line, its detail already clean. */
 static void format(struct rt_buf *b, const struct rt_journal_record *r, const char *detail)
 {
+	if (r->kind == RT_J_REPLY || r->kind == RT_J_COUNTER || r->kind == RT_J_MAILBOX) {
+		format_answer(b, r);
+		return;
+	}
 	rt_buf_addf(b, "%s\t%s\t%d", kind_names[r->kind], r->uid, r->sequence);
 	if (r->kind == RT_J_SNAPSHOT) {
 		rt_buf_addf(b, "\t%lld\t", r->time);
@@ -800,14 +1012,7 @@ void rt_journal_add_snapshot(struct rt_journal *j, const char *uid, int seq, con
 	struct rt_buf e;
 	rt_buf_init(&e);
 	rt_buf_reserve(&e, len + len / 8);
-	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-		if (c == '\\' || c == '\n' || c == '\t' || c == '\r') {
-			rt_buf_addc(&e, '\\');
-			c = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : '\\';
-		}
-		rt_buf_addc(&e, c);
-	}
+	add_escaped(&e, text, len);
 	struct rt_journal_record r = {.kind = RT_J_SNAPSHOT, .uid = uid, .sequence = seq,
 				      .time = when};
 	format(&j->pending, &r, rt_buf_str(&e));
@@ -841,6 +1046,74 @@ void rt_journal_add_failed(struct rt_journal *j, const char *uid, int seq,
 					  .addr = addr, .sequence = seq, .time = when,
 					  .permanent = permanent},
 	    reason ? reason : "");
+}
+
+bool rt_journal_add_reply(struct rt_journal *j, const char *uid, const struct rt_reply *a,
+			  const char *message_id, long long when)
+{
+	struct rt_mailbox_error e;
+	if (!a->addr || !rt_addr_check(a->addr, strlen(a->addr), &e))
+		return false;
+	struct rt_journal_record r = {
+		.kind = a->kind == RT_REPLY_COUNTER ? RT_J_COUNTER : RT_J_REPLY,
+		.uid = uid,
+		.addr = a->addr,
+		.sequence = a->sequence < 0 ? 0
+			    : a->sequence > RT_JOURNAL_MAX_SEQUENCE ? RT_JOURNAL_MAX_SEQUENCE
+								    : a->sequence,
+		.time = when,
+		.partstat = a->partstat,
+		.dtstamp = a->dtstamp >= 0 && a->dtstamp <= MAX_TIME ? a->dtstamp : -1,
+		.start = a->proposed_start >= 0 && a->proposed_start <= MAX_TIME ? a->proposed_start
+										   : -1,
+		.end = a->proposed_end >= 0 && a->proposed_end <= MAX_TIME ? a->proposed_end : -1,
+		.guests = a->guests < 0 ? 0
+			  : a->guests > RT_JOURNAL_MAX_GUESTS ? RT_JOURNAL_MAX_GUESTS
+							      : a->guests,
+	};
+	if ((unsigned)r.partstat > RT_PS_DELEGATED)
+		return false;
+	const struct rt_journal_person *p = rt_journal_find(j, uid, a->addr);
+	if (p && !above(j, &r, r.kind == RT_J_REPLY ? p->answer : p->proposal))
+		return false;
+	if (a->delegated_to && rt_addr_check(a->delegated_to, strlen(a->delegated_to), &e))
+		r.delegated = rt_arena_strndup(&j->arena, a->delegated_to, strlen(a->delegated_to));
+	struct field id = {message_id ? message_id : "", message_id ? strlen(message_id) : 0, 0};
+	r.detail = message_id_ok(&id) ? rt_arena_strndup(&j->arena, id.s, id.n) : "";
+	/* One line of text, short enough escaped. */
+	struct rt_buf c;
+	rt_buf_init(&c);
+	clean(&c, a->comment ? a->comment : "");
+	r.comment = rt_arena_strndup(&j->arena, rt_buf_str(&c), c.len);
+	rt_buf_finish(&c);
+	format(&j->pending, &r, r.detail);
+	apply(j, r);
+	return true;
+}
+
+bool rt_journal_mailbox(const struct rt_journal *j, const char *uid, const char *source,
+			unsigned long *uidvalidity, unsigned long *last_uid)
+{
+	size_t k = mailbox_of(j, uid, source);
+	if (k == j->nmailboxes)
+		return false;
+	*uidvalidity = j->rec[j->mailboxes[k]].uidvalidity;
+	*last_uid = j->rec[j->mailboxes[k]].last_uid;
+	return true;
+}
+
+void rt_journal_add_mailbox(struct rt_journal *j, const char *uid, const char *source,
+			    unsigned long uidvalidity, unsigned long last_uid, long long when)
+{
+	if (!source_ok(source, strlen(source)) || !uidvalidity || uidvalidity > MAX_UID32 ||
+	    last_uid > MAX_UID32)
+		return; /* not a source the journal can name: read again next time */
+	struct rt_journal_record r = {.kind = RT_J_MAILBOX, .uid = uid, .time = when,
+				      .uidvalidity = uidvalidity, .last_uid = last_uid,
+				      .comment = ""};
+	r.detail = rt_arena_strndup(&j->arena, source, strlen(source));
+	format(&j->pending, &r, r.detail);
+	apply(j, r);
 }
 
 static int write_all(int fd, const char *p, size_t n)

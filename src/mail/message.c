@@ -23,6 +23,7 @@ void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 	enum rt_msg what = o->withdrawal		? RT_MSG_WITHDRAWN_SUBJECT
 			   : o->method == RT_ICS_CANCEL ? RT_MSG_CANCELLED_SUBJECT
 			   : o->update			? RT_MSG_UPDATED
+			   : o->reminder		? RT_MSG_REMINDER_SUBJECT
 							: RT_MSG_INVITATION;
 	rt_buf_addf(out, "%s: %s – ", rt_msg(o->lang, what), a->title);
 	rt_fmt_date_short(out, o->lang, a->first);
@@ -34,6 +35,8 @@ void rt_mail_subject(struct rt_buf *out, const struct rt_agenda *a,
 
 static const char *banner(const struct rt_mail_opts *o)
 {
+	if (o->reminder)
+		return rt_msg(o->lang, RT_MSG_REMIND_BANNER);
 	if (o->method != RT_ICS_CANCEL)
 		return NULL;
 	return rt_msg(o->lang, o->withdrawal ? RT_MSG_WITHDRAW_BANNER : RT_MSG_CANCEL_BANNER);

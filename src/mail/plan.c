@@ -149,6 +149,56 @@ static void cancellations(struct rt_plan *p, const struct rt_journal *j,
 	settle(p, o, max);
 }
 
+/* Whether they answered version seq or a later one. */
+static bool answered(const struct rt_journal *j, const struct rt_journal_person *ps, int seq)
+{
+	if (ps->answer == RT_JOURNAL_NO_RECORD)
+		return false;
+	const struct rt_journal_record *r = &j->rec[ps->answer];
+	return r->partstat != RT_PS_NEEDS_ACTION && r->sequence >= seq;
+}
+
+static void remind_one(struct rt_plan *p, const struct rt_journal *j,
+		       const struct rt_journal_person *ps, struct rt_recipient who,
+		       const struct rt_plan_opts *o)
+{
+	if (!ps || ps->state != RT_JS_INVITED)
+		p->never_invited += ps == NULL || ps->state == RT_JS_NONE;
+	else if (ps->sequence != p->sequence)
+		p->outdated++;
+	else if (answered(j, ps, p->sequence))
+		p->answered++;
+	else if (ps->reminded == p->sequence && !o->again)
+		p->reminded++;
+	else
+		owe(p, who, RT_PLAN_REMIND, ps->sequence);
+}
+
+static void reminders(struct rt_plan *p, const struct rt_journal *j,
+		      const struct rt_recipients *list, const struct rt_plan_opts *o,
+		      bool *on_list)
+{
+	const struct rt_journal_record *latest = rt_journal_latest(j, p->uid, true);
+	if (!latest || strcmp(latest->detail, p->fingerprint) != 0) {
+		p->changed = true;
+		return;
+	}
+	p->sequence = latest->sequence;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct rt_journal_person *ps = rt_journal_find(j, p->uid, list->v[i].addr);
+		if (ps)
+			on_list[ps - j->people] = true;
+		remind_one(p, j, ps, list->v[i], o);
+	}
+	for (size_t k = 0; !list->n && k < j->npeople; k++) {
+		const struct rt_journal_person *ps = &j->people[k];
+		if (!strcmp(ps->uid, p->uid) && ps->state == RT_JS_INVITED)
+			remind_one(p, j, ps, bare(ps), o);
+	}
+	for (size_t i = 0; i < p->n; i++)
+		p->v[i].sequence = p->sequence;
+}
+
 void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid,
 		  const char *fingerprint, const struct rt_recipients *list,
 		  const struct rt_plan_opts *o)
@@ -161,7 +211,9 @@ void rt_plan_make(struct rt_plan *p, const struct rt_journal *j, const char *uid
 	p->v = xcalloc(list->n + j->npeople + 1, sizeof(*p->v));
 	p->kept = xcalloc(j->npeople + 1, sizeof(*p->kept));
 	bool *on_list = xcalloc(j->npeople + 1, sizeof(*on_list));
-	if (o->cancel)
+	if (o->remind)
+		reminders(p, j, list, o, on_list);
+	else if (o->cancel)
 		cancellations(p, j, list, o, on_list);
 	else
 		invitations(p, j, list, o, on_list);

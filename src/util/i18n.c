@@ -16,7 +16,9 @@ static const char *const messages[2][RT_MSG_COUNT] = {
 			"please remove it from your calendar.",
 			"What has changed", "Title", "New", "Dropped", "speakers, room or notes",
 			"The programme has changed.", "Also changed", "description", "reminder",
-			"more changes"},
+			"more changes", "Reminder",
+			"REMINDER: you have not answered this invitation yet; please accept or "
+			"decline it in your calendar."},
 	[RT_LANG_DE] = {"Wann", "Wo", "Veranstalter", "Kontakt", "Telefon", "E-Mail",
 			"Web", "Agenda", "ABGESAGT", "vorläufig", "ganztägig",
 			"täglich", "Einladung", "Aktualisiert", "Abgesagt", "Zeit",
@@ -26,7 +28,10 @@ static const char *const messages[2][RT_MSG_COUNT] = {
 			"eingeladen; bitte entfernen Sie sie aus Ihrem Kalender.",
 			"Was sich geändert hat", "Titel", "Neu im Programm", "Entfällt",
 			"Mitwirkende, Raum oder Hinweise", "Das Programm hat sich geändert.",
-			"Außerdem geändert", "Beschreibung", "Erinnerung", "weitere Änderungen"},
+			"Außerdem geändert", "Beschreibung", "Erinnerung", "weitere Änderungen",
+			"Erinnerung",
+			"ERINNERUNG: Sie haben auf diese Einladung noch nicht geantwortet; bitte "
+			"sagen Sie in Ihrem Kalender zu oder ab."},
 };
 
 static const char *const weekdays[2][7] = {

@@ -85,8 +85,7 @@ bool rt_line_check(struct rt_diags *d, const struct rt_line *ln, size_t max)
 		}
 		/* C0 and C1 controls, and the Unicode line separators that
 		 * some programs treat as line breaks. */
-		if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
-		    cp == 0x2028 || cp == 0x2029) {
+		if (cp != '\t' && rt_is_control(cp)) {
 			snprintf(msg, sizeof(msg), "control character U+%04X in the text",
 				 (unsigned)cp);
 			report(d, ln, i, n,

@@ -2,7 +2,9 @@
  * hangs; its diagnostics are clean text; and a journal it accepts names
  * only checked addresses, SEQUENCEs in range and one-line fields, and
  * gives a plan (for nobody, and for everyone it names) whose messages
- * all go to people it knows, at SEQUENCEs that only grow. */
+ * all go to people it knows, at SEQUENCEs that only grow; reminders go
+ * only to people invited at the latest version who have not answered
+ * it; answers and comments are one line of text without controls. */
 #define _GNU_SOURCE /* memfd_create */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,36 @@ static void plan_for(const struct rt_journal *j, const char *uid, const struct r
 	}
 	if (!remove && !cancel && p.count[RT_PLAN_WITHDRAW])
 		fuzz_fail("a withdrawal nobody asked for", uid, strlen(uid));
+	rt_plan_finish(&p);
+}
+
+/* A reminder for every version the journal has: only to the invited at
+ * it, without an answer to it, at the SEQUENCE they have. */
+static void remind_for(const struct rt_journal *j, const char *uid,
+		       const struct rt_recipients *list, bool again)
+{
+	const struct rt_journal_record *v = rt_journal_latest(j, uid, true);
+	if (!v)
+		return;
+	struct rt_plan p;
+	struct rt_plan_opts o = {.remind = true, .again = again, .sequence = -1};
+	rt_plan_make(&p, j, uid, v->detail, list, &o);
+	for (size_t i = 0; i < p.n; i++) {
+		const struct rt_plan_entry *e = &p.v[i];
+		const struct rt_journal_person *ps = rt_journal_find(j, uid, e->who.addr);
+		if (e->kind != RT_PLAN_REMIND || !ps || ps->state != RT_JS_INVITED ||
+		    ps->sequence != v->sequence || e->sequence != v->sequence)
+			fuzz_fail("a reminder to someone without this version", e->who.addr,
+				  strlen(e->who.addr));
+		if (ps->answer != RT_JOURNAL_NO_RECORD &&
+		    j->rec[ps->answer].partstat != RT_PS_NEEDS_ACTION &&
+		    j->rec[ps->answer].sequence >= v->sequence)
+			fuzz_fail("a reminder to someone who answered", e->who.addr,
+				  strlen(e->who.addr));
+		if (!again && ps->reminded == v->sequence)
+			fuzz_fail("a second reminder nobody asked for", e->who.addr,
+				  strlen(e->who.addr));
+	}
 	rt_plan_finish(&p);
 }
 
@@ -71,6 +103,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fuzz_fail("a SEQUENCE out of range", r->uid, strlen(r->uid));
 			if (strpbrk(r->uid, "\t\r\n") || strpbrk(r->detail, "\t\r\n"))
 				fuzz_fail("a field with a tab or line break", r->detail, strlen(r->detail));
+			if (r->comment &&
+			    (!fuzz_utf8_valid(r->comment, strlen(r->comment)) ||
+			     !fuzz_no_controls(r->comment, strlen(r->comment), "")))
+				fuzz_fail("a comment with a control", r->comment, strlen(r->comment));
 		}
 		struct rt_recipients everyone = {0};
 		everyone.v = calloc(j.npeople + 1, sizeof(*everyone.v));
@@ -98,6 +134,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			plan_for(&j, uid, &none, true, false);
 			plan_for(&j, uid, &everyone, false, false);
 			plan_for(&j, uid, &everyone, true, false);
+			remind_for(&j, uid, &none, false);
+			remind_for(&j, uid, &none, true);
+			remind_for(&j, uid, &everyone, false);
 		}
 		free(everyone.v);
 	}

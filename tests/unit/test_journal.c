@@ -243,6 +243,159 @@ static void test_plan(void)
 	rt_journal_close(&j);
 }
 
+#define HEAD "# retrason send journal: one line a message (see retrason(1), JOURNAL)\n"
+
+static void test_reply_grammar(void)
+{
+	put(HEAD
+	    /* before any version */
+	    "reply\tu@x\t0\ta@example.org\tACCEPTED\t-\t0\t-\t1\t\t\n"
+	    "version\tu@x\t0\tm1:000000000000000a\t1\n"
+	    "reply\tu@x\t0\ta@example.org\tMAYBE\t-\t0\t-\t1\t\t\n"
+	    "reply\tu@x\t0\ta@example.org\tACCEPTED\tsoon\t1001\tnot an address\t1\t<x\t\\q\n"
+	    "counter\tu@x\t0\ta@example.org\t12x\t-\t-\t1\t\t\n"
+	    "mailbox\tu@x\tpop3://host/INBOX\t0\t-1\t1\n"
+	    /* a good one of each */
+	    "reply\tu@x\t0\tb@example.org\tDECLINED\t100\t2\t-\t1\t<r@x>\tsorry\\\\no\n"
+	    "counter\tu@x\t0\tb@example.org\t1700000000\t1700003600\t100\t1\t\tlater?\n"
+	    "mailbox\tu@x\timaps://org@mail.example/INBOX\t7\t42\t1\n");
+	struct rt_journal j;
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_BAD);
+	CHECK(diag_at(&j, 2, 7, "a 'reply' record before any version"));
+	CHECK(diag_at(&j, 4, 1 + strlen("reply\tu@x\t0\ta@example.org\t"), "unknown answer 'MAYBE'"));
+	CHECK(diag_at(&j, 5, 1 + strlen("reply\tu@x\t0\ta@example.org\tACCEPTED\t"), "invalid DTSTAMP"));
+	CHECK(diag_at(&j, 5, 1 + strlen("reply\tu@x\t0\ta@example.org\tACCEPTED\tsoon\t"), "invalid guests"));
+	CHECK(diag_at(&j, 5, 1 + strlen("reply\tu@x\t0\ta@example.org\tACCEPTED\tsoon\t1001\tnot"), "recipient address"));
+	CHECK(diag_at(&j, 5, 1 + strlen("reply\tu@x\t0\ta@example.org\tACCEPTED\tsoon\t1001\tnot an address\t1\t"), "invalid Message-ID"));
+	CHECK(diag_at(&j, 5, 1 + strlen("reply\tu@x\t0\ta@example.org\tACCEPTED\tsoon\t1001\tnot an address\t1\t<x\t"), "invalid escape in a comment"));
+	CHECK(diag_at(&j, 6, 1 + strlen("counter\tu@x\t0\ta@example.org\t"), "invalid proposed start"));
+	CHECK(diag_at(&j, 7, 1 + strlen("mailbox\tu@x\t"), "invalid mailbox source"));
+	CHECK(diag_at(&j, 7, 1 + strlen("mailbox\tu@x\tpop3://host/INBOX\t"), "invalid UIDVALIDITY"));
+	CHECK(diag_at(&j, 7, 1 + strlen("mailbox\tu@x\tpop3://host/INBOX\t0\t"), "invalid UID"));
+	CHECK_INT(j.diags.errors, 11);
+	rt_journal_close(&j);
+
+	/* The good lines alone read. */
+	put(HEAD "version\tu@x\t0\tm1:000000000000000a\t1\n"
+	    "reply\tu@x\t0\tb@example.org\tDECLINED\t100\t2\t-\t1\t<r@x>\tsorry\\\\no\n"
+	    "counter\tu@x\t0\tb@example.org\t1700000000\t1700003600\t100\t1\t\tlater?\n"
+	    "mailbox\tu@x\timaps://org@mail.example/INBOX\t7\t42\t1\n");
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	const struct rt_journal_person *b = rt_journal_find(&j, "u@x", "B@Example.org");
+	CHECK(b != NULL);
+	if (b) {
+		CHECK(b->last == RT_JOURNAL_NO_RECORD); /* never invited */
+		CHECK(b->state == RT_JS_NONE);
+		CHECK(b->answer != RT_JOURNAL_NO_RECORD && b->proposal != RT_JOURNAL_NO_RECORD);
+		if (b->answer != RT_JOURNAL_NO_RECORD) {
+			const struct rt_journal_record *r = &j.rec[b->answer];
+			CHECK_INT(r->partstat, RT_PS_DECLINED);
+			CHECK_INT(r->guests, 2);
+			CHECK_INT(r->dtstamp, 100);
+			CHECK_STR(r->comment, "sorry\\no");
+			CHECK_STR(r->detail, "<r@x>");
+		}
+		if (b->proposal != RT_JOURNAL_NO_RECORD)
+			CHECK_INT(j.rec[b->proposal].end, 1700003600);
+	}
+	unsigned long v = 0, last = 0;
+	CHECK(rt_journal_mailbox(&j, "u@x", "imaps://org@mail.example/INBOX", &v, &last));
+	CHECK_INT(v, 7);
+	CHECK_INT(last, 42);
+	CHECK(!rt_journal_mailbox(&j, "u@x", "imaps://other/INBOX", &v, &last));
+	rt_journal_close(&j);
+}
+
+static struct rt_reply answer(const char *addr, enum rt_partstat ps, int seq, long long stamp)
+{
+	return (struct rt_reply){.kind = RT_REPLY_ANSWER, .uid = "u@x", .addr = addr,
+				 .partstat = ps, .sequence = seq, .dtstamp = stamp,
+				 .proposed_start = -1, .proposed_end = -1};
+}
+
+/* Answers by (SEQUENCE, DTSTAMP), not by arrival; the same mail twice
+ * changes nothing; a reply's SEQUENCE takes no number from the event. */
+static void test_reply_order(void)
+{
+	put(HEAD "version\tu@x\t0\tm1:000000000000000a\t1\n"
+	    "intent\tu@x\t0\tREQUEST\tann@example.org\t1\n"
+	    "sent\tu@x\t0\tREQUEST\tann@example.org\t<1@x>\t1\n");
+	struct rt_journal j;
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
+	struct rt_reply a = answer("Ann@example.org", RT_PS_ACCEPTED, 0, 200);
+	a.comment = "see\tyou\nsoon\x1b[31m\xc2\x85\xe2\x80\xa8!";
+	a.guests = 5000;
+	CHECK(rt_journal_add_reply(&j, "u@x", &a, "<a@x>", 10));
+	CHECK(!rt_journal_add_reply(&j, "u@x", &a, "<a@x>", 11)); /* read again */
+	struct rt_reply older = answer("ann@example.org", RT_PS_DECLINED, 0, 100);
+	CHECK(!rt_journal_add_reply(&j, "u@x", &older, "<b@x>", 12)); /* late, older */
+	struct rt_reply big = answer("ann@example.org", RT_PS_TENTATIVE, 999999, -1);
+	CHECK(rt_journal_add_reply(&j, "u@x", &big, "not an id", 13));
+	CHECK_INT(rt_journal_max_sequence(&j, "u@x"), 0);
+	struct rt_reply bad = answer("ann@example.org>, <eve@evil.example", RT_PS_ACCEPTED, 9, 9);
+	CHECK(!rt_journal_add_reply(&j, "u@x", &bad, NULL, 14));
+	rt_journal_add_mailbox(&j, "u@x", "imap://127.0.0.1:1143/INBOX", 3, 17, 15);
+	rt_journal_add_mailbox(&j, "u@x", "imap://127.0.0.1:1143/INBOX", 3, 19, 16);
+	rt_journal_add_mailbox(&j, "u@x", "imap://host/IN\tBOX", 3, 19, 16); /* not a source */
+	CHECK_INT(rt_journal_sync(&j), 0);
+	rt_journal_close(&j);
+
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	CHECK_INT(j.diags.errors, 0);
+	const struct rt_journal_person *p = rt_journal_find(&j, "u@x", "ann@example.org");
+	CHECK(p && p->state == RT_JS_INVITED && p->answer != RT_JOURNAL_NO_RECORD);
+	if (p && p->answer != RT_JOURNAL_NO_RECORD) {
+		const struct rt_journal_record *r = &j.rec[p->answer];
+		CHECK_INT(r->partstat, RT_PS_TENTATIVE);
+		CHECK_INT(r->sequence, 999999);
+		CHECK_STR(r->detail, "");
+	}
+	CHECK_INT(rt_journal_max_sequence(&j, "u@x"), 0);
+	unsigned long v = 0, last = 0;
+	CHECK(rt_journal_mailbox(&j, "u@x", "imap://127.0.0.1:1143/INBOX", &v, &last));
+	CHECK_INT(last, 19);
+	CHECK_INT(j.nmailboxes, 1);
+	/* The first answer's comment came in as one line of text. */
+	CHECK(strstr(slurp(), "\tsee you soon[31m !\n") != NULL);
+	CHECK(strstr(slurp(), "\t1000\t-\t10\t<a@x>\t") != NULL);
+	rt_journal_close(&j);
+}
+
+/* Compaction keeps each person's answer and proposal, and the mailbox. */
+static void test_reply_compaction(void)
+{
+	struct rt_buf b;
+	rt_buf_init(&b);
+	rt_buf_adds(&b, HEAD "version\tu@x\t0\tm1:000000000000000a\t1\n"
+		    "intent\tu@x\t0\tREQUEST\tann@example.org\t1\n"
+		    "sent\tu@x\t0\tREQUEST\tann@example.org\t<1@x>\t1\n"
+		    "reply\tu@x\t0\tann@example.org\tACCEPTED\t100\t1\t-\t2\t<r@x>\tyes\n"
+		    "counter\tu@x\t0\tann@example.org\t5\t6\t100\t2\t\t\n"
+		    "reply\tu@x\t0\tguest@example.org\tACCEPTED\t100\t0\t-\t2\t\t\n"
+		    "mailbox\tu@x\timap://127.0.0.1/INBOX\t1\t5\t2\n");
+	for (int i = 0; i < 3000; i++)
+		rt_buf_adds(&b, "intent\tu@x\t0\tREQUEST\tbob@example.org\t3\n"
+			    "failed\tu@x\t0\tREQUEST\tbob@example.org\ttemporary\t3\t451 later\n");
+	put(rt_buf_str(&b));
+	rt_buf_finish(&b);
+	struct rt_journal j;
+	int err;
+	CHECK_INT(rt_journal_open(&j, path, true, &err), RT_JOURNAL_OK);
+	rt_journal_close(&j);
+	CHECK_INT(rt_journal_open(&j, path, false, &err), RT_JOURNAL_OK);
+	CHECK(j.nrec < 20); /* compacted */
+	const struct rt_journal_person *p = rt_journal_find(&j, "u@x", "ann@example.org");
+	CHECK(p && p->answer != RT_JOURNAL_NO_RECORD && p->proposal != RT_JOURNAL_NO_RECORD);
+	if (p && p->answer != RT_JOURNAL_NO_RECORD)
+		CHECK_STR(j.rec[p->answer].comment, "yes");
+	CHECK(rt_journal_find(&j, "u@x", "guest@example.org") != NULL);
+	unsigned long v = 0, last = 0;
+	CHECK(rt_journal_mailbox(&j, "u@x", "imap://127.0.0.1/INBOX", &v, &last) && last == 5);
+	rt_journal_close(&j);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/retrason-journal-XXXXXX";
@@ -254,6 +407,9 @@ int main(void)
 	test_reason();
 	test_order();
 	test_plan();
+	test_reply_grammar();
+	test_reply_order();
+	test_reply_compaction();
 	char cmd[4200];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

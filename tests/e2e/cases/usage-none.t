@@ -16,7 +16,8 @@ Commands:
   invite ics       write the invitation's iCalendar payload
   invite send      send the invitation to a list by e-mail
   invite cancel    cancel the event for all invited
-  invite status    who has which version, from the journal
+  invite remind    send it again to those who did not answer
+  invite status    who has which version and who answered
 
 'retrason help NOUN VERB' or 'retrason NOUN VERB --help' tells more;
 the manuals are retrason(1) and retrason-agenda(5).
