@@ -263,6 +263,12 @@ def day_hours(url, h):
     h.messages.clear()
     p = run(["invite", "send", "--to", lst, "--smtp", url, agenda])
     expect("day hours: a re-run sends nothing", p.returncode == 0 and not h.messages, p.stderr)
+    late = os.path.join(d, "late.agenda")
+    write(late, MULTI + "19:00 | Party after hours\n")
+    p = run(["invite", "send", "--dry-run", "--to", lst, "--journal", late + ".j", late])
+    expect("send: the agenda's warnings are named before mail goes out",
+           p.returncode == 0 and f"{late} has 1 warning (agenda check {late} shows them)".encode()
+           in p.stderr, p.stderr)
     p = run(["invite", "cancel", "--smtp", url, agenda])
     cals = [cal_of(m) for _, m in parsed(h)]
     expect("day hours: the cancellation is of the rule, no day's instance",

@@ -55,6 +55,8 @@ struct state {
 	size_t nspeaker_at, speaker_cap;
 	bool seen_item;      /* an item line came, good or bad */
 	struct text time_text; /* Time's value, for the days that use it */
+	struct text *day_hours; /* each day's own hours as written (len 0: none) */
+	struct rt_line *day_lines; /* their lines, which the texts point at */
 	bool seen_header_line; /* some header line, even a refused one */
 	/* Header fields on lines refused as a whole (bad UTF-8, control
 	 * characters): present, so not reported missing as well. */
@@ -421,6 +423,8 @@ static void read_fields(struct state *st)
 	if (date_ok) {
 		a->ndays = (size_t)(rt_date_to_days(a->last) - rt_date_to_days(a->first)) + 1;
 		a->days = xcalloc(a->ndays, sizeof(*a->days));
+		st->day_hours = xcalloc(a->ndays, sizeof(*st->day_hours));
+		st->day_lines = xcalloc(a->ndays, sizeof(*st->day_lines));
 		for (size_t i = 0; i < a->ndays; i++) {
 			a->days[i].date = rt_date_add_days(a->first, (long)i);
 			a->days[i].start = a->all_day ? 0 : a->start;
@@ -429,17 +433,34 @@ static void read_fields(struct state *st)
 	}
 }
 
+/* The hours of day i as written: its day line's, else Time's. */
+static const struct text *hours_text(const struct state *st, size_t i)
+{
+	return st->p.a->days[i].own_hours ? &st->day_hours[i] : &st->time_text;
+}
+
 /* Time's hours on every day that has no hours of its own, once the day
- * lines have said which those are. */
-static void check_time_local(struct state *st)
+ * lines have said which those are; and days that run into the next. */
+static void check_days(struct state *st)
 {
 	struct rt_agenda *a = st->p.a;
 	const struct text *t = &st->time_text;
 	for (size_t i = 0; !a->all_day && i < a->ndays; i++) {
-		if (a->days[i].own_hours)
-			continue;
-		check_local(&st->p, t, 0, t->exact, a->days[i].date, a->start);
-		check_local(&st->p, t, 0, t->exact, a->days[i].date, a->end);
+		if (!a->days[i].own_hours) {
+			check_local(&st->p, t, 0, t->exact, a->days[i].date, a->start);
+			check_local(&st->p, t, 0, t->exact, a->days[i].date, a->end);
+		}
+		/* Two entries of one event at once in every calendar. */
+		if (i + 1 < a->ndays && a->days[i].end > RT_MINUTES_PER_DAY + a->days[i + 1].start) {
+			char end[8], start[8];
+			fmt_clock(end, sizeof(end), a->days[i].end);
+			fmt_clock(start, sizeof(start), a->days[i + 1].start);
+			const struct text *h = hours_text(st, i);
+			t_warn(&st->p, h, 0, h->exact,
+			       "end the day before the next begins, or start the next later",
+			       "this day runs until %s, into the next day, which begins at %s",
+			       end, start);
+		}
 	}
 }
 
@@ -523,9 +544,10 @@ void fmt_clock(char *buf, size_t n, int minutes)
 }
 
 /* The hours of a day line, s[h0..h1) of its line: "09:00-13:00". */
-static void day_hours(struct parser *p, const struct text *t, const struct rt_line *ln,
+static void day_hours(struct state *st, const struct text *t, const struct rt_line *ln,
 		      size_t h0, size_t h1, struct rt_day *day)
 {
+	struct parser *p = &st->p;
 	struct rt_agenda *a = p->a;
 	if (ln->s[h0] < '0' || ln->s[h0] > '9') {
 		t_err(p, t, h0, token_len(ln->s + h0, h1 - h0),
@@ -558,8 +580,28 @@ static void day_hours(struct parser *p, const struct text *t, const struct rt_li
 	day->start = start;
 	day->end = end;
 	day->own_hours = true;
+	size_t i = (size_t)(day - a->days);
+	st->day_lines[i] = *ln;
+	st->day_hours[i] = ht;
+	st->day_hours[i].line = &st->day_lines[i];
 	check_local(p, &ht, 0, ht.len, day->date, start);
 	check_local(p, &ht, 0, ht.len, day->date, end);
+	/* "13:00-09:00" for "09:00-13:00" reads as a day of 20 hours: say
+	 * where it ends, unless every day runs through the night. */
+	if (end > RT_MINUTES_PER_DAY && a->end <= RT_MINUTES_PER_DAY) {
+		char from[8], to[8], hint[96];
+		fmt_clock(from, sizeof(from), start);
+		fmt_clock(to, sizeof(to), end);
+		struct rt_buf next;
+		rt_buf_init(&next);
+		rt_fmt_date(&next, RT_LANG_EN, rt_date_add_days(day->date, 1), false);
+		snprintf(hint, sizeof(hint), "if the hours are the wrong way round, write '%s-%s'",
+			 to, from);
+		t_warn(p, &ht, 0, ht.len, hint,
+		       "this day runs past midnight: from %s until %s on %s, %d hours", from, to,
+		       rt_buf_str(&next), (end - start) / 60);
+		rt_buf_finish(&next);
+	}
 }
 
 static void day_line(struct state *st, const struct rt_line *ln)
@@ -615,7 +657,7 @@ static void day_line(struct state *st, const struct rt_line *ln)
 	st->day_explicit = true;
 	struct rt_day *day = &a->days[idx];
 	if (h0 < in_end)
-		day_hours(p, &t, ln, h0, in_end, day);
+		day_hours(st, &t, ln, h0, in_end, day);
 	size_t l0 = skip_blank(ln->s, (size_t)(close - ln->s) + 1, t.len);
 	if (l0 < t.len)
 		day->label = dup_text(p, ln->s + l0, t.len - l0);
@@ -638,11 +680,19 @@ static void day_line(struct state *st, const struct rt_line *ln)
 			snprintf(hint, sizeof(hint),
 				 "an all-day event's days have no hours; write them in "
 				 "words, or give the event a 'Time:'");
-		else
+		else {
+			/* The hours as written, and the label after them. */
+			size_t e = skip_blank(l, k + 3, n);
+			e = skip_blank(l, e + dash_len(l + e, n - e), n);
+			while (e < n && ((l[e] >= '0' && l[e] <= '9') || l[e] == ':'))
+				e++;
+			size_t r = skip_blank(l, e, n);
 			snprintf(hint, sizeof(hint),
 				 "this day runs %s-%s (Time:); for hours of its own, put "
-				 "them in the brackets: '[%.*s HH:MM-HH:MM] label'",
-				 from, to, (int)(d1 - d0), ln->s + d0);
+				 "them in the brackets: '[%.*s %.*s]%s%.*s'",
+				 from, to, (int)(d1 - d0), ln->s + d0, (int)e, l, r < n ? " " : "",
+				 (int)(n - r > 40 ? 40 : n - r), l + r);
+		}
 		t_warn(p, &t, l0, n, hint, "this day's label starts with hours, but they are "
 					   "only text");
 	}
@@ -858,7 +908,7 @@ static void item_line(struct state *st, const struct rt_line *ln)
 		else
 			snprintf(hint, sizeof(hint),
 				 "widen the hours in 'Time:' if the item is part of the event");
-		const char *what = dy && dy->own_hours ? "the day" : "the event";
+		const char *what = a->ndays > 1 ? "the day" : "the event";
 		char when[8];
 		if (start < day_start) {
 			fmt_clock(when, sizeof(when), day_start);
@@ -1079,7 +1129,7 @@ struct rt_agenda *rt_agenda_parse(const char *buf, size_t len,
 		read_fields(&st);
 	end_block(&st);
 	end_notes(&st);
-	check_time_local(&st);
+	check_days(&st);
 	finish_timeline(a);
 	check_clashes(&st.p, st.places, st.speaker_at);
 	if (!a->uid && diags->errors == 0) {
@@ -1100,6 +1150,8 @@ out:
 	free(st.fields);
 	free(st.places);
 	free(st.speaker_at);
+	free(st.day_hours);
+	free(st.day_lines);
 	rt_buf_finish(&st.block);
 	return a;
 }

@@ -887,6 +887,10 @@ static int run(int argc, char **argv, struct send_args *args)
 		rc = load_list(args->to, &list);
 	if (!rc)
 		rc = load_for_output(path, true, &l);
+	if (!rc && l.diags.warnings)
+		/* Mail that can't be taken back: the warnings at least named. */
+		fprintf(stderr, "retrason: %s has %zu warning%s (agenda check %s shows them)\n",
+			path, l.diags.warnings, l.diags.warnings == 1 ? "" : "s", path);
 	if (!rc) {
 		args->o.lang = pick_lang(l.agenda, args->lang_given, args->o.lang);
 		rc = with_journal(args, &l, &list, path);

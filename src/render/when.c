@@ -34,8 +34,14 @@ void rt_render_when(struct rt_buf *out, const struct rt_agenda *a, enum rt_lang 
 	rt_buf_adds(out, " – ");
 	rt_fmt_date(out, lang, a->last, true);
 	if (!a->all_day) {
-		rt_buf_addf(out, ", %s ", rt_msg(lang, RT_MSG_DAILY));
-		clock_range(out, a->start, a->end, lang);
+		/* "daily" only if some day keeps Time's hours. */
+		bool daily = false;
+		for (size_t i = 0; i < a->ndays && !daily; i++)
+			daily = a->days[i].start == a->start && a->days[i].end == a->end;
+		if (daily) {
+			rt_buf_addf(out, ", %s ", rt_msg(lang, RT_MSG_DAILY));
+			clock_range(out, a->start, a->end, lang);
+		}
 		/* The days with other hours, so that a change of one shows
 		 * in an update's "was" and "now" too. */
 		bool any = false;

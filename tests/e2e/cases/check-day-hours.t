@@ -19,5 +19,5 @@ Agenda:
 conf.agenda:10:14: warning: this day's label starts with hours, but they are only text
    10 | [2027-03-26] 9:30 – 12:00 Half day
       |              ^~~~~~~~~~~~~~~~~~~~~
-note: this day runs 09:00-18:00 (Time:); for hours of its own, put them in the brackets: '[2027-03-26 HH:MM-HH:MM] label'
+note: this day runs 09:00-18:00 (Time:); for hours of its own, put them in the brackets: '[2027-03-26 9:30 – 12:00] Half day'
 0 errors, 1 warning

@@ -1,7 +1,9 @@
 # Hours on a day line: wrong ones are errors with the day line's
 # position, an all-day or one-day event has no day hours, and the day's
 # own hours decide where its items lie and whether its times exist.
-$ retrason agenda check bad.agenda allday.agenda oneday.agenda
+# Hours that run past midnight when Time's don't, perhaps swapped, and
+# a day that runs into the next are warnings.
+$ retrason agenda check bad.agenda allday.agenda oneday.agenda swapped.agenda
 ? 65
 --- file bad.agenda
 Title: Conference
@@ -38,6 +40,20 @@ UID: meeting@example.org
 Agenda:
 [2027-05-01 16:00-19:00]
 16:00 | Talk
+--- file swapped.agenda
+Title: Conference
+Date: 2027-03-25..2027-03-27
+Time: 09:00-18:00
+Timezone: Europe/Berlin
+UID: conf@example.org
+
+Agenda:
+[2027-03-25 09:00-04:00] Hackathon night
+20:00-04:00 | Hackathon
+[2027-03-26 03:00-18:00] Early
+09:00 | Talks
+[2027-03-27 13:00-09:00] Closing
+13:00 | Closing
 --- stderr
 bad.agenda:8:16: error: letter 'O' in the time '9:3O'
     8 | [2027-03-25 9:3O-12:00] Letter O
@@ -70,4 +86,16 @@ oneday.agenda:8:13: error: a one-day event's hours go in 'Time:', not on its day
     8 | [2027-05-01 16:00-19:00]
       |             ^~~~~~~~~~~
 note: write 'Time: 16:00-19:00' in the header
-7 errors, 1 warning in 3 files
+swapped.agenda:8:13: warning: this day runs past midnight: from 09:00 until 04:00 on Friday, 26 March, 19 hours
+    8 | [2027-03-25 09:00-04:00] Hackathon night
+      |             ^~~~~~~~~~~
+note: if the hours are the wrong way round, write '04:00-09:00'
+swapped.agenda:8:13: warning: this day runs until 04:00, into the next day, which begins at 03:00
+    8 | [2027-03-25 09:00-04:00] Hackathon night
+      |             ^~~~~~~~~~~
+note: end the day before the next begins, or start the next later
+swapped.agenda:12:13: warning: this day runs past midnight: from 13:00 until 09:00 on Sunday, 28 March, 20 hours
+   12 | [2027-03-27 13:00-09:00] Closing
+      |             ^~~~~~~~~~~
+note: if the hours are the wrong way round, write '09:00-13:00'
+7 errors, 4 warnings in 4 files

@@ -22,7 +22,7 @@ gap.agenda:10:1: error: 02:30 does not exist on Sunday, 9 March 2025 in America/
    10 | 02:30-03:30 | In the gap
       | ^~~~~
 note: write a time before 02:00, or 03:00 or later
-gap.agenda:10:7: warning: item ends after the event (02:30)
+gap.agenda:10:7: warning: item ends after the day (02:30)
    10 | 02:30-03:30 | In the gap
       |       ^~~~~
 note: to widen this day's hours, write them on its day line: '[2025-03-09 HH:MM-HH:MM]'
