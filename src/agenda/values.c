@@ -216,6 +216,14 @@ static void clock_error(struct parser *p, const struct text *t, size_t start)
 		      (int)tok, s + start);
 		return;
 	}
+	/* "9-13": hours without minutes. */
+	int hours = 0;
+	if (tok && tok <= 2 && digits(s, len, start, tok, &hours) && hours < 24) {
+		char hint[64];
+		snprintf(hint, sizeof(hint), "write the minutes too: did you mean '%02d:00'?", hours);
+		t_err(p, t, start, tok, hint, "expected a time, found '%.*s'", (int)tok, s + start);
+		return;
+	}
 	t_err(p, t, start, tok ? tok : 1,
 	      "write times as HH:MM on the 24-hour clock, for example 16:00",
 	      tok ? "expected a time, found '%.*s'" : "expected a time%.*s", (int)tok,
