@@ -2,7 +2,6 @@
  * messages reuse its connection. */
 #include "retrason/smtp.h"
 
-#include <arpa/inet.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
@@ -11,14 +10,11 @@
 #include <string.h>
 #include <time.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "retrason/buf.h"
-#include "retrason/strutil.h"
 #include "retrason/xalloc.h"
 
-#include <curl/curl.h>
+#include "endpoint.h"
 
 /* The pool: one thread per session, each running its transfers with
  * curl_easy_perform().  Not libcurl's multi interface: its SMTP code
@@ -53,121 +49,25 @@ struct rt_smtp {
 	int abandon;
 };
 
-/* Whether ~/.netrc exists: libcurl would otherwise try to open it for
- * every message. */
-static bool netrc_path(char *path, size_t n)
-{
-	const char *home = getenv("HOME");
-	if (!home || !*home)
-		return false;
-	snprintf(path, n, "%s/.netrc", home);
-	return access(path, F_OK) == 0;
-}
-
-static bool have_netrc(void)
-{
-	char path[4096];
-	return netrc_path(path, sizeof(path));
-}
-
-/* A literal loopback host: the name localhost, an IPv4 address in
- * 127.0.0.0/8 or [::1]; a name that merely starts with "127." is not. */
-static bool loopback_host(const char *host)
-{
-	unsigned char a[16];
-	if (!rt_strcasecmp(host, "localhost"))
-		return true;
-	if (inet_pton(AF_INET, host, a) == 1)
-		return a[0] == 127;
-	size_t n = strlen(host);
-	if (n > 2 && host[0] == '[' && host[n - 1] == ']' && n < 64) {
-		char inner[64];
-		memcpy(inner, host + 1, n - 2);
-		inner[n - 2] = '\0';
-		static const unsigned char one[16] = {[15] = 1};
-		return inet_pton(AF_INET6, inner, a) == 1 && !memcmp(a, one, 16);
-	}
-	return false;
-}
-
-/* ~/.netrc holds passwords: like ssh and msmtp, don't use one that
- * others can read. */
-static bool netrc_private(char *err, size_t errlen)
-{
-	char path[4096];
-	struct stat st;
-	if (!netrc_path(path, sizeof(path)) || stat(path, &st) != 0 || !(st.st_mode & 077))
-		return true;
-	snprintf(err, errlen, "%s can be read by others, and passwords in it with it; "
-			      "make it yours alone: chmod 600 %s", path, path);
-	return false;
-}
-
 enum rt_smtp_check rt_smtp_config_check(struct rt_smtp_config *c, char *err, size_t errlen)
 {
-	CURLU *u = curl_url();
-	char *scheme = NULL, *host = NULL, *port = NULL, *pass = NULL, *query = NULL,
-	     *frag = NULL, *user = NULL;
-	enum rt_smtp_check rc = RT_SMTP_CHECK_USAGE;
-	/* libcurl's own parser refuses control characters, bad ports, a
-	 * missing host: the same reading the transfer will have. */
-	CURLUcode e = u ? curl_url_set(u, CURLUPART_URL, c->url, 0) : CURLUE_OUT_OF_MEMORY;
-	if (e) {
-		snprintf(err, errlen, "invalid SMTP URL (libcurl: error %d); write "
-				      "smtp://host:587 or smtps://host:465", (int)e);
-		goto out;
+	static const struct rt_endpoint_kind smtp = {
+		.proto = "SMTP", .plain = "smtp", .tls = "smtps",
+		.example = "smtp://host:587 or smtps://host:465",
+		.password_env = "RETRASON_SMTP_PASSWORD",
+	};
+	struct rt_endpoint e;
+	switch (rt_endpoint_check(&smtp, c->url, c->user, c->password, c->insecure, &e, err,
+				  errlen)) {
+	case RT_ENDPOINT_OK:
+		c->loopback = e.loopback;
+		return RT_SMTP_CHECK_OK;
+	case RT_ENDPOINT_FILE:
+		return RT_SMTP_CHECK_FILE;
+	case RT_ENDPOINT_USAGE:
+		break;
 	}
-	curl_url_get(u, CURLUPART_SCHEME, &scheme, 0);
-	curl_url_get(u, CURLUPART_HOST, &host, 0);
-	curl_url_get(u, CURLUPART_PORT, &port, 0);
-	curl_url_get(u, CURLUPART_USER, &user, 0);
-	if (!scheme || (rt_strcasecmp(scheme, "smtp") && rt_strcasecmp(scheme, "smtps"))) {
-		snprintf(err, errlen, "the SMTP URL must start with smtp:// or smtps://");
-		goto out;
-	}
-	if (port && strspn(port, "0") == strlen(port)) {
-		snprintf(err, errlen, "port 0 in the SMTP URL: no server listens there; write "
-				      "smtp://host:587 or smtps://host:465");
-		goto out;
-	}
-	if (curl_url_get(u, CURLUPART_PASSWORD, &pass, 0) == CURLUE_OK) {
-		snprintf(err, errlen, "a password in the SMTP URL ends up in process lists and "
-				      "shell histories; give it in RETRASON_SMTP_PASSWORD, the "
-				      "config's password-command or ~/.netrc");
-		goto out;
-	}
-	if (curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_FRAGMENT, &frag, 0) == CURLUE_OK) {
-		snprintf(err, errlen, "an SMTP URL has no ?query or #fragment");
-		goto out;
-	}
-	c->loopback = host && loopback_host(host);
-	bool netrc = have_netrc();
-	if (c->insecure && !c->loopback && (c->user || user || c->password || netrc)) {
-		snprintf(err, errlen, "--insecure with a password to a server that is not on "
-				      "this machine would give the password to anyone in between");
-		goto out;
-	}
-	if ((c->user || user) && !c->password && !netrc) {
-		snprintf(err, errlen, "a login (%s) but no password: set RETRASON_SMTP_PASSWORD, "
-				      "a password-command in the config file, or ~/.netrc",
-			 c->user ? c->user : user);
-		goto out;
-	}
-	rc = RT_SMTP_CHECK_FILE;
-	if (netrc && !c->password && !netrc_private(err, errlen))
-		goto out;
-	rc = RT_SMTP_CHECK_OK;
-out:
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(port);
-	curl_free(pass);
-	curl_free(query);
-	curl_free(frag);
-	curl_free(user);
-	curl_url_cleanup(u);
-	return rc;
+	return RT_SMTP_CHECK_USAGE;
 }
 
 static int progress_cb(void *ctx, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un);
@@ -213,15 +113,10 @@ bool rt_smtp_init(char *err, size_t errlen)
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);
 	mallopt(M_TRIM_THRESHOLD, 4 << 20);
 #endif
-	/* Once, from the main thread: curl_global_init is not thread-safe
-	 * in libcurl 7.74 (Debian 11's).  Kept until the process ends:
-	 * the TLS library's atexit handlers. */
-	static enum { UNTRIED, DONE, FAILED } init;
-	if (init == UNTRIED)
-		init = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? DONE : FAILED;
-	if (init == FAILED && err)
+	bool ok = rt_endpoint_global_init();
+	if (!ok && err)
 		snprintf(err, errlen, "libcurl could not initialise");
-	return init == DONE;
+	return ok;
 }
 
 struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
@@ -235,41 +130,18 @@ struct rt_smtp *rt_smtp_open(const struct rt_smtp_config *c)
 		return NULL;
 	}
 	CURL *h = s->curl;
-	curl_easy_setopt(h, CURLOPT_URL, c->url);
+	rt_endpoint_setup(h, c->url, c->user, c->password, c->cacert, c->insecure, c->loopback,
+			  c->timeout);
 	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, s->errbuf);
 	curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
 	curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
 	curl_easy_setopt(h, CURLOPT_READDATA, s);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, debug_cb);
 	curl_easy_setopt(h, CURLOPT_DEBUGDATA, s);
 	curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
 	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
 	curl_easy_setopt(h, CURLOPT_XFERINFODATA, s);
 	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-	/* TLS for everything but loopback: STARTTLS must succeed. */
-	curl_easy_setopt(h, CURLOPT_USE_SSL,
-			 c->loopback ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_ALL);
-	if (c->cacert)
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->cacert);
-	if (c->insecure) {
-		curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
-		curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
-	}
-	/* A password from ~/.netrc when none is given: never from argv. */
-	if (have_netrc())
-		curl_easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
-	if (c->user)
-		curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
-	if (c->password)
-		curl_easy_setopt(h, CURLOPT_PASSWORD, c->password);
-	long t = c->timeout > 0 ? c->timeout : 60;
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, t);
-	/* A server that stops answering: less than a byte a second for t. */
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, t);
-	/* Every reply, the one after DATA's final dot included. */
-	curl_easy_setopt(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, t);
 	return s;
 }
 
@@ -331,9 +203,7 @@ static enum rt_smtp_result classify(struct rt_smtp *s, CURLcode rc, char *err, s
 	if (rc == CURLE_OK)
 		return RT_SMTP_OK;
 
-	bool tls = rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_PEER_FAILED_VERIFICATION ||
-		   rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CERTPROBLEM ||
-		   rc == CURLE_USE_SSL_FAILED;
+	bool tls = rt_endpoint_tls_error(rc);
 	const char *text = s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc);
 	if (tls)
 		sanitize(err, errlen, "TLS failed: ", text);
