@@ -182,9 +182,14 @@ int event_identity(const char *cmd, const char *journal, const char *agenda_path
  * Returns 0, or 73/74 after reporting the failure. */
 int write_output(const char *path, int (*write)(FILE *f, void *ctx), void *ctx);
 
-/* SMTP settings from $XDG_CONFIG_HOME/retrason/config ("key = value"
- * lines; the command line and the environment take precedence). */
-enum setting { SET_SMTP, SET_USER, SET_FROM, SET_CACERT, SET_PASSWORD_COMMAND, SET_COUNT };
+/* Mail settings from $XDG_CONFIG_HOME/retrason/config ("key = value"
+ * lines; the command line and the environment take precedence).
+ * SET_IMAP is the SOURCE read when none is given (retrason/msgsource.h),
+ * with its own login and password-command. */
+enum setting {
+	SET_SMTP, SET_USER, SET_FROM, SET_CACERT, SET_PASSWORD_COMMAND,
+	SET_IMAP, SET_IMAP_USER, SET_IMAP_PASSWORD_COMMAND, SET_COUNT
+};
 struct settings {
 	char *path;               /* the config file looked for */
 	char *value[SET_COUNT];   /* NULL if not set */
@@ -193,8 +198,13 @@ struct settings {
 /* Returns 0, or 78 (EX_CONFIG) after reporting a bad file. */
 int settings_load(struct settings *s);
 const char *settings_get(const struct settings *s, enum setting k);
-/* RETRASON_SMTP_PASSWORD, else the password-command's first line, else
- * nothing (libcurl then reads ~/.netrc).  Returns 0 or 78. */
+/* The password from the environment variable env_name, else the first
+ * line printed by the setting command (SET_PASSWORD_COMMAND,
+ * SET_IMAP_PASSWORD_COMMAND), else nothing (libcurl then reads
+ * ~/.netrc).  Returns 0 or 78. */
+int settings_password_from(struct settings *s, const char *env_name, enum setting command);
+/* SMTP's: settings_password_from(s, "RETRASON_SMTP_PASSWORD",
+ * SET_PASSWORD_COMMAND). */
 int settings_password(struct settings *s);
 void settings_finish(struct settings *s);
 

@@ -1,4 +1,4 @@
-/* SMTP settings from the config file, the environment and the command
+/* Mail settings from the config file, the environment and the command
  * line (in rising precedence), and the password from where it may come. */
 #include <errno.h>
 #include <stdio.h>
@@ -16,7 +16,10 @@
 #include "retrason/textline.h"
 #include "retrason/xalloc.h"
 
-static const char *const keys[] = {"smtp", "user", "from", "cacert", "password-command"};
+static const char *const keys[] = {
+	"smtp", "user", "from", "cacert", "password-command",
+	"imap", "imap-user", "imap-password-command",
+};
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
 void settings_finish(struct settings *s)
@@ -100,10 +103,11 @@ int settings_load(struct settings *s)
 		while (k < NKEYS && !rt_strncaseeq(ln.s + i, kend - i, keys[k]))
 			k++;
 		if (k == NKEYS) {
-			char note[96];
+			char note[128];
 			const char *hint = rt_did_you_mean_note(
 				note, sizeof(note), rt_did_you_mean(ln.s + i, kend - i, keys, NKEYS),
-				"the keys are smtp, user, from, cacert, password-command");
+				"the keys are smtp, user, from, cacert, password-command, imap, "
+				"imap-user, imap-password-command");
 			rt_diag_at(&d, RT_ERROR, ln.no, ln.off, ln.off + i, kend - i, hint,
 				   "unknown setting '%.*s'", (int)(kend - i > 40 ? 40 : kend - i),
 				   ln.s + i);
@@ -129,19 +133,24 @@ static void no_core_dumps(void)
 
 int settings_password(struct settings *s)
 {
-	const char *env = getenv("RETRASON_SMTP_PASSWORD");
+	return settings_password_from(s, "RETRASON_SMTP_PASSWORD", SET_PASSWORD_COMMAND);
+}
+
+int settings_password_from(struct settings *s, const char *env_name, enum setting command)
+{
+	const char *env = getenv(env_name);
 	if (env && *env) {
 		no_core_dumps();
 		s->password = xstrdup(env);
 		return EX_OK;
 	}
-	const char *cmd = s->value[SET_PASSWORD_COMMAND];
+	const char *cmd = s->value[command];
 	if (!cmd || !*cmd)
 		return EX_OK; /* libcurl looks in ~/.netrc */
 	/* Like msmtp's passwordeval: the first line the command prints. */
 	FILE *p = popen(cmd, "r");
 	if (!p) {
-		errorf("cannot run the password-command of %s", s->path);
+		errorf("cannot run the %s of %s", keys[command], s->path);
 		return EX_CONFIG;
 	}
 	no_core_dumps();
@@ -163,7 +172,7 @@ int settings_password(struct settings *s)
 	if (status != 0 || !*buf) {
 		memset(buf, 0, cap);
 		free(buf);
-		errorf("the password-command of %s failed or printed nothing", s->path);
+		errorf("the %s of %s failed or printed nothing", keys[command], s->path);
 		return EX_CONFIG;
 	}
 	s->password = xstrdup(buf);
