@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{"invite", "ics", cmd_invite_ics, "write the invitation's iCalendar payload"},
 	{"invite", "send", cmd_invite_send, "send the invitation to a list by e-mail"},
 	{"invite", "cancel", cmd_invite_cancel, "cancel the event for all invited"},
+	{"invite", "replies", cmd_invite_replies, "read the answers from a mailbox"},
 	{"invite", "remind", cmd_invite_remind, "send it again to those who did not answer"},
 	{"invite", "status", cmd_invite_status, "who has which version and who answered"},
 };

@@ -26,6 +26,7 @@ int cmd_invite_ics(int argc, char **argv);
 int cmd_invite_send(int argc, char **argv);
 int cmd_invite_cancel(int argc, char **argv);
 int cmd_invite_remind(int argc, char **argv);
+int cmd_invite_replies(int argc, char **argv);
 int cmd_invite_status(int argc, char **argv);
 
 /* "retrason: " and the message on standard error. */

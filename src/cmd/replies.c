@@ -151,9 +151,12 @@ static int exit_for(enum rt_source_result r)
 	case RT_SOURCE_USAGE: return EX_USAGE;
 	case RT_SOURCE_NOINPUT: return EX_NOINPUT;
 	case RT_SOURCE_IO: return EX_IOERR;
+	case RT_SOURCE_CONFIG: return EX_CONFIG;
 	case RT_SOURCE_AUTH: return EX_NOPERM;
 	case RT_SOURCE_TEMPORARY: return EX_TEMPFAIL;
 	case RT_SOURCE_TLS: return EX_UNAVAILABLE;
+	case RT_SOURCE_PROTOCOL: return EX_PROTOCOL;
+	case RT_SOURCE_STOPPED: return EX_IOERR; /* only the journal stops a walk */
 	}
 	return EX_SOFTWARE;
 }
@@ -170,19 +173,63 @@ static int read_source(struct walk *w, const char *source, const struct rt_imap_
 	memset(&t, 0, sizeof(t));
 	w->t = &t;
 	char err[512] = "";
-	enum rt_source_result r =
-		rt_source_walk(source, imap, &validity, &last, message, w, err, sizeof(err));
+	struct rt_source_counts counts = {0};
+	enum rt_source_result r = rt_source_walk(source, imap, &validity, &last, message, w,
+						 &counts, err, sizeof(err));
 	if (!t.io && validity && (!had || validity != was_validity || last != was_last))
 		rt_journal_add_mailbox(w->j, w->uid, source, validity, last, w->now);
 	int e = rt_journal_sync(w->j);
 	if (e && !t.io)
 		journal_failed(w, e);
 	summary(source, &t);
-	if (r != RT_SOURCE_OK)
+	if (counts.too_large)
+		errorf("%s: %lu message%s over %u MiB skipped", source, counts.too_large,
+		       counts.too_large == 1 ? "" : "s", RT_MSG_MAX >> 20);
+	if (r != RT_SOURCE_OK && r != RT_SOURCE_STOPPED)
 		errorf("%s: %s", source, err);
+	if (r == RT_SOURCE_AUTH)
+		fprintf(stderr, "note: the login is the URL's user, RETRASON_IMAP_USER or "
+				"'imap-user =' in the config file; the password "
+				"RETRASON_IMAP_PASSWORD, the config's imap-password-command or "
+				"~/.netrc\n");
 	if (r == RT_SOURCE_TEMPORARY)
 		fprintf(stderr, "note: what was read is recorded; run again for the rest\n");
 	return t.io ? EX_IOERR : exit_for(r);
+}
+
+/* Every SOURCE checked before any is read, and the IMAP login looked
+ * up once if one is a mailbox. */
+static int prepare(const char *cmd, const char *const *sources, size_t n, struct settings *set,
+		   struct rt_imap_config *imap)
+{
+	bool any_imap = false;
+	for (size_t i = 0; i < n; i++)
+		any_imap |= rt_source_is_imap(sources[i]);
+	if (any_imap) {
+		const char *user = getenv("RETRASON_IMAP_USER");
+		imap->user = user && *user ? user : settings_get(set, SET_IMAP_USER);
+		if (!imap->cacert)
+			imap->cacert = settings_get(set, SET_CACERT);
+		int rc = settings_password_from(set, "RETRASON_IMAP_PASSWORD",
+						SET_IMAP_PASSWORD_COMMAND);
+		if (rc)
+			return rc;
+		imap->password = set->password;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char err[512];
+		enum rt_source_result r = rt_source_check(sources[i], imap, err, sizeof(err));
+		if (r == RT_SOURCE_USAGE)
+			return usage_error(cmd, "%s: %s", sources[i], err);
+		if (r != RT_SOURCE_OK) {
+			errorf("%s: %s", sources[i], err);
+			return exit_for(r);
+		}
+	}
+	if (imap->insecure)
+		errorf("warning: --insecure: the server's certificate is not checked; anyone in "
+		       "between can read these mails and the login");
+	return EX_OK;
 }
 
 int cmd_invite_replies(int argc, char **argv)
@@ -191,6 +238,7 @@ int cmd_invite_replies(int argc, char **argv)
 	bool insecure = false;
 	int timeout = 60, first;
 	struct rt_imap_config imap = {0};
+	struct settings set;
 	const struct opt opts[] = {
 		OPT_JOURNAL(&journal, "the journal (default: FILE.journal)"),
 		OPT_STRING(0, "cacert", &imap.cacert, "FILE",
@@ -210,6 +258,24 @@ int cmd_invite_replies(int argc, char **argv)
 	path = argv[first];
 	imap.insecure = insecure;
 	imap.timeout = timeout;
+	rc = settings_load(&set);
+	if (rc)
+		return rc;
+	/* The SOURCEs: the operands, else the config file's mailbox. */
+	const char *const *sources = (const char *const *)argv + first + 1;
+	size_t nsources = (size_t)(argc - first - 1);
+	const char *dflt = settings_get(&set, SET_IMAP);
+	if (!nsources && dflt && *dflt) {
+		sources = &dflt;
+		nsources = 1;
+	}
+	rc = nsources ? prepare(cmd, sources, nsources, &set, &imap)
+		      : usage_error(cmd, "no SOURCE: name a mailbox, Maildir, mbox or message "
+					 "file, or set 'imap = URL' in the config file");
+	if (rc) {
+		settings_finish(&set);
+		return rc;
+	}
 
 	struct rt_buf jpath;
 	rt_buf_init(&jpath);
@@ -219,6 +285,7 @@ int cmd_invite_replies(int argc, char **argv)
 		rc = load_good_agenda(path, &l);
 	if (rc) {
 		rt_buf_finish(&jpath);
+		settings_finish(&set);
 		return rc;
 	}
 	struct rt_journal j;
@@ -232,17 +299,16 @@ int cmd_invite_replies(int argc, char **argv)
 	struct walk w = {.j = &j, .uid = uid, .now = (long long)time(NULL)};
 	int failed = 0;
 	/* Every SOURCE, even after one failed; the first failure decides. */
-	for (int i = first + 1; !rc && i < argc && !w.stop; i++) {
-		int r = read_source(&w, argv[i], &imap);
+	for (size_t i = 0; !rc && i < nsources && !w.stop; i++) {
+		int r = read_source(&w, sources[i], &imap);
 		if (r && !failed)
 			failed = r;
 	}
 	if (!rc)
 		rc = failed;
-	if (!rc && first + 1 == argc)
-		rc = usage_error(cmd, "no SOURCE: name a mailbox, Maildir, mbox or message file");
 	rt_journal_close(&j);
 	rt_buf_finish(&jpath);
 	loaded_finish(&l);
+	settings_finish(&set);
 	return rc;
 }

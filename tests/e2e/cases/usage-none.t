@@ -16,6 +16,7 @@ Commands:
   invite ics       write the invitation's iCalendar payload
   invite send      send the invitation to a list by e-mail
   invite cancel    cancel the event for all invited
+  invite replies   read the answers from a mailbox
   invite remind    send it again to those who did not answer
   invite status    who has which version and who answered
 
