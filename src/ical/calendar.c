@@ -247,15 +247,13 @@ static long long rule_duration(const struct ctx *c)
  * DTEND is its UTC instant (main_event()): ical.js ends every
  * occurrence of a rule at its start plus the length on the wall clock,
  * and reads the repeated result as the second. */
-static bool day_overridden(const struct ctx *c, size_t i)
+static bool day_overridden(const struct ctx *c, const struct rt_day *d)
 {
 	const struct rt_agenda *a = c->a;
-	const struct rt_day *d = &a->days[i];
-	if (d->start != a->start || d->end != a->end)
-		return true;
-	if (i == 0)
-		return repeated(c, d->date, d->start) || repeated(c, d->date, d->end);
-	return rule_length(c, d->date) != rule_duration(c) ||
+	/* The first day's length is the rule's unless its start repeats,
+	 * and then it has an instance anyway. */
+	return d->start != a->start || d->end != a->end ||
+	       rule_length(c, d->date) != rule_duration(c) ||
 	       repeated(c, d->date, d->start) || repeated(c, d->date, d->end);
 }
 
@@ -614,7 +612,7 @@ int rt_ics_write(FILE *out, const struct rt_agenda *a, const struct rt_ics_opts 
 	 * (RFC 5546 3.2.5). */
 	for (size_t i = 0; a->ndays > 1 && !a->all_day && o->method != RT_ICS_CANCEL &&
 			   i < a->ndays; i++)
-		if (day_overridden(&c, i))
+		if (day_overridden(&c, &a->days[i]))
 			put_event(&c, main_event(&c, &a->days[i]));
 	if (o->items && o->method == RT_ICS_PUBLISH)
 		items(&c);
